@@ -1,0 +1,32 @@
+package io.inferbench.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded model. Thread-safe: {@link #newRunner()} may be called from any thread.
+ * Closing the session closes every runner it created.
+ */
+public interface ModelSession extends AutoCloseable {
+
+    /** Inputs as the model declares them, in the model's order. */
+    List<TensorSpec> inputs();
+
+    /** Outputs as the model declares them, in the model's order. */
+    List<TensorSpec> outputs();
+
+    /**
+     * Effective settings after loading, for the results (e.g. threads actually used, optimization
+     * level, execution providers). Keys are backend specific; values are display strings.
+     */
+    Map<String, String> properties();
+
+    /**
+     * Creates a runner for one worker thread. Runners are not thread-safe (like DJL's
+     * {@code Predictor}); the harness creates one per worker.
+     */
+    Runner newRunner() throws BackendException;
+
+    @Override
+    void close();
+}

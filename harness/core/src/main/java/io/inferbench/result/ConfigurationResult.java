@@ -1,0 +1,40 @@
+package io.inferbench.result;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One configuration of the matrix and what it measured.
+ *
+ * @param id          stable id within the run, e.g. {@code c01}
+ * @param label       human label built from the matrix axes, e.g. {@code precision=int8 threads=2}
+ * @param axes        matrix axis name to the value label chosen for this configuration
+ * @param backend     backend provider name
+ * @param device      {@code cpu} or {@code gpu:N}
+ * @param load        load profile, e.g. {@code single-stream} or {@code concurrency(4)}
+ * @param settings    the resolved configuration as a flat map of dotted keys (for tables and diffs)
+ * @param model       the model as resolved
+ * @param status      how it ended
+ * @param error       one-line reason for FAILED or SKIPPED; null when OK
+ * @param verdict     VALID or INVALID with reasons; null unless OK
+ * @param inputs      model inputs as fed (concrete shapes)
+ * @param outputs     model outputs as declared
+ * @param sessionProperties effective backend settings reported by the adapter
+ * @param loadTimeMs  time to load the model
+ * @param warmup      the warmup phase, excluded from the measurement but reported
+ * @param measurement the measured phase; null unless OK
+ */
+public record ConfigurationResult(String id, String label, Map<String, String> axes, String backend, String device,
+                                  String load, Map<String, String> settings, ModelInfo model,
+                                  ConfigurationStatus status, String error, Verdict verdict,
+                                  List<TensorInfo> inputs, List<TensorInfo> outputs,
+                                  Map<String, String> sessionProperties, double loadTimeMs,
+                                  PhaseResult warmup, PhaseResult measurement) {
+    public ConfigurationResult {
+        axes = Ordered.copy(axes);
+        settings = Ordered.copy(settings);
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        outputs = outputs == null ? List.of() : List.copyOf(outputs);
+        sessionProperties = Ordered.copy(sessionProperties);
+    }
+}

@@ -1,0 +1,14 @@
+package io.inferbench.result;
+
+/**
+ * A model as resolved for a configuration.
+ *
+ * @param name      display name
+ * @param source    where it came from: a path, or {@code maven:g:a:v!entry}
+ * @param path      the local file actually loaded
+ * @param format    {@code onnx}, {@code savedmodel}, ...
+ * @param sizeBytes file size (sum of files for a directory)
+ * @param sha256    content hash of the file (empty for directories or generated models)
+ */
+public record ModelInfo(String name, String source, String path, String format, long sizeBytes, String sha256) {
+}
