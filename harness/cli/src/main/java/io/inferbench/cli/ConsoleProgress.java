@@ -1,0 +1,80 @@
+package io.inferbench.cli;
+
+import io.inferbench.load.Phase;
+import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.ConfigurationStatus;
+import io.inferbench.run.RunListener;
+import io.inferbench.scenario.ConfigurationSpec;
+import java.io.PrintWriter;
+
+/**
+ * The progress line on the console. On a terminal it rewrites one line per interval; in a log
+ * (CI) it prints a line every few seconds so logs stay readable.
+ */
+final class ConsoleProgress implements RunListener {
+    private static final int LOG_EVERY_SECONDS = 5;
+    private final PrintWriter out;
+    private final boolean terminal;
+    private String prefix = "";
+    private boolean lineOpen;
+
+    ConsoleProgress(PrintWriter out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void configurationStarted(int index, int total, ConfigurationSpec spec) {
+        prefix = "[" + index + "/" + total + "] " + spec.label();
+        println(prefix + " — " + spec.backend().name() + " on " + spec.hardware().device() + ", "
+                + spec.load().describe());
+    }
+
+    @Override
+    public void step(String what) {
+        if (terminal) {
+            show(prefix + " | " + what + "...");
+        }
+    }
+
+    @Override
+    public synchronized void onProgress(Progress p) {
+        String line = String.format("%s | %-7s %5.1fs | %,7d queries | %8.1f q/s | p50 %s%s", prefix, p.phase().label(),
+                p.elapsedSeconds(), p.queries(), p.lastQps(),
+                Double.isNaN(p.lastP50Ms()) ? "-" : String.format("%.2f ms", p.lastP50Ms()),
+                p.errors() > 0 ? " | " + p.errors() + " errors" : "");
+        if (terminal) {
+            show(line);
+        } else if (p.phase() == Phase.MEASUREMENT && Math.round(p.elapsedSeconds()) % LOG_EVERY_SECONDS == 0) {
+            println(line);
+        }
+    }
+
+    @Override
+    public void configurationFinished(ConfigurationResult r) {
+        if (r.status() == ConfigurationStatus.OK && r.measurement() != null) {
+            var m = r.measurement();
+            println(String.format("%s | %s: %,d queries in %.1f s, %.1f q/s, p50 %.2f ms, p99 %.2f ms", prefix,
+                    r.verdict().label(), m.queries(), m.durationMs() / 1000, m.throughputQps(),
+                    m.latency().valueMs(50), m.latency().valueMs(99)));
+            r.verdict().reasons().forEach(reason -> println("      INVALID: " + reason));
+        } else {
+            println(prefix + " | " + r.status() + ": " + r.error());
+        }
+    }
+
+    private synchronized void show(String line) {
+        out.print("\r\u001B[2K" + line);
+        out.flush();
+        lineOpen = true;
+    }
+
+    synchronized void println(String line) {
+        if (lineOpen) {
+            out.print("\r\u001B[2K");
+            lineOpen = false;
+        }
+        out.println(line);
+        out.flush();
+    }
+}

@@ -1,0 +1,44 @@
+package io.inferbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code inferbench} — benchmark neural-network inference from declarative scenario files. */
+@Command(name = "inferbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Benchmarks neural-network inference backends from declarative scenario files.",
+        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, BackendsCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:a configuration failed (the others still ran and were reported)",
+                "2:bad input (scenario, files, options)"})
+public final class Main {
+    public static final int OK = 0;
+    public static final int CONFIGURATION_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI in this JVM and returns the exit code (tests call this). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new Failures());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("inferbench: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 'inferbench " + ex.getCommandLine().getCommandName()
+                    + " --help'.");
+            return BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"inferbench " + (v == null ? "dev" : v), "Java " + System.getProperty("java.version")};
+        }
+    }
+}

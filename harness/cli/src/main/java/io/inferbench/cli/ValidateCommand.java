@@ -1,0 +1,40 @@
+package io.inferbench.cli;
+
+import io.inferbench.run.Backends;
+import io.inferbench.run.PreparedConfiguration;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code inferbench validate SCENARIO}: every check of {@code run}, without measuring. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks a scenario without running it: YAML, keys, types and ranges, backend options, "
+                + "files, Maven artifacts (fetched if absent), and the inputs against each model."})
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML)")
+    Path scenario;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var loaded = ScenarioLoader.load(scenario, Backends.discover(), spec.commandLine().getErr());
+        out.println(scenario + ": valid, " + loaded.configurations().size() + " configuration"
+                + (loaded.configurations().size() == 1 ? "" : "s"));
+        for (PreparedConfiguration pc : loaded.configurations()) {
+            var c = pc.spec();
+            out.printf("  %s  %-32s %s on %s, %s, model %s%n", c.id(), c.label(), c.backend().name(),
+                    c.hardware().device(), c.load().describe(), pc.model().source());
+            if (pc.plan() != null) {
+                out.println("        inputs: " + String.join(", ", pc.plan().specs().stream()
+                        .map(t -> t.name() + ":" + t.describe()).toList()));
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,102 @@
+package io.inferbench.load;
+
+import io.inferbench.result.HistogramCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Records one phase. {@link #record} is wait-free (HdrHistogram's {@link Recorder}) and allocation
+ * free, so recording costs workers almost nothing; the timeline thread {@link #cut}s interval
+ * snapshots without stopping them.
+ */
+final class PhaseRecorder {
+    private final Phase phase;
+    private final Recorder recorder = new Recorder(1, HistogramCodec.HIGHEST_TRACKABLE_NANOS,
+            HistogramCodec.SIGNIFICANT_DIGITS);
+    private final LongAdder completed = new LongAdder();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicReference<String> firstError = new AtomicReference<>();
+    private final AtomicLong lastCompletionNanos = new AtomicLong(Long.MIN_VALUE);
+    private final Histogram total = HistogramCodec.newHistogram();
+    private final List<IntervalRecord> intervals = new ArrayList<>();
+    private volatile long startNanos;
+    private Histogram reusable;
+    private long errorsAtLastCut;
+    private long lastCutNanos;
+
+    PhaseRecorder(Phase phase) {
+        this.phase = phase;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    /** Marks the phase start (absolute {@code System.nanoTime()}). Call before any record. */
+    void start(long nowNanos) {
+        startNanos = nowNanos;
+        lastCutNanos = nowNanos;
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    /** Called by workers: one successful query. */
+    void record(long latencyNanos, long completedAtNanos) {
+        recorder.recordValue(Math.max(1, Math.min(latencyNanos, HistogramCodec.HIGHEST_TRACKABLE_NANOS)));
+        completed.increment();
+        lastCompletionNanos.accumulateAndGet(completedAtNanos, Math::max);
+    }
+
+    /** Called by workers: one failed query. Errors are counted, never dropped. */
+    void recordError(Throwable error, long completedAtNanos) {
+        errors.incrementAndGet();
+        completed.increment();
+        firstError.compareAndSet(null, describe(error));
+        lastCompletionNanos.accumulateAndGet(completedAtNanos, Math::max);
+    }
+
+    /** Queries completed so far, successful or not. */
+    long completed() {
+        return completed.sum();
+    }
+
+    long errors() {
+        return errors.get();
+    }
+
+    /** Called by the timeline thread: closes the interval ending at {@code endNanos}. */
+    IntervalRecord cut(long endNanos) {
+        reusable = recorder.getIntervalHistogram(reusable);
+        total.add(reusable);
+        long errs = errors.get();
+        IntervalRecord r = new IntervalRecord(lastCutNanos - startNanos, endNanos - startNanos,
+                reusable.getTotalCount(), errs - errorsAtLastCut,
+                reusable.getTotalCount() == 0 ? 0 : reusable.getValueAtPercentile(50),
+                reusable.getTotalCount() == 0 ? 0 : reusable.getValueAtPercentile(99),
+                reusable.getMaxValue(), reusable.getTotalCount() == 0 ? 0 : reusable.getMean());
+        intervals.add(r);
+        errorsAtLastCut = errs;
+        lastCutNanos = endNanos;
+        return r;
+    }
+
+    /** The phase's recording; call after the final {@link #cut}. */
+    PhaseRecording finish() {
+        long last = lastCompletionNanos.get();
+        long duration = last == Long.MIN_VALUE ? 0 : Math.max(0, last - startNanos);
+        return new PhaseRecording(phase, total.copy(), intervals, completed.sum(), errors.get(), firstError.get(),
+                duration);
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+}

@@ -1,0 +1,147 @@
+package io.inferbench.run;
+
+import io.inferbench.api.BackendException;
+import io.inferbench.api.BackendProvider;
+import io.inferbench.api.Device;
+import io.inferbench.api.ModelLoadRequest;
+import io.inferbench.api.ModelSession;
+import io.inferbench.api.TensorSpec;
+import io.inferbench.input.InputPlan;
+import io.inferbench.model.ModelResolutionException;
+import io.inferbench.model.ModelResolver;
+import io.inferbench.model.ResolvedModel;
+import io.inferbench.scenario.ConfigurationSpec;
+import io.inferbench.scenario.ModelSource;
+import io.inferbench.scenario.Problem;
+import io.inferbench.scenario.Scenario;
+import io.inferbench.scenario.ScenarioException;
+import io.inferbench.scenario.SourceLocation;
+import io.inferbench.scenario.TextInputSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that can be checked before measuring: models and tokenizers resolve (Maven artifacts
+ * fetched now, not mid-run), text files read, and the scenario's inputs agree with each model's
+ * declared inputs. Bad input surfaces here as a {@link ScenarioException} (exit code 2).
+ *
+ * <p>A model that exists but fails to load is not bad input: its configuration fails later, in
+ * the run, with the backend's reason, and the other configurations still run.
+ */
+public final class Preflight {
+    private final Map<String, BackendProvider> backends;
+    private final ModelResolver resolver;
+    private final Map<String, Described> described = new HashMap<>();
+
+    private record Described(List<TensorSpec> inputs, List<TensorSpec> outputs, String failure) {
+    }
+
+    public Preflight(Map<String, BackendProvider> backends, ModelResolver resolver) {
+        this.backends = backends;
+        this.resolver = resolver;
+    }
+
+    /** Checks every configuration; throws with every problem found. */
+    public List<PreparedConfiguration> check(Scenario scenario) throws ScenarioException {
+        String file = scenario.file().toString();
+        List<Problem> problems = new ArrayList<>();
+        List<PreparedConfiguration> out = new ArrayList<>();
+        for (ConfigurationSpec c : scenario.configurations()) {
+            PreparedConfiguration p = check(c, file, problems);
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(new ArrayList<>(new LinkedHashSet<>(problems)));
+        }
+        return out;
+    }
+
+    private PreparedConfiguration check(ConfigurationSpec c, String file, List<Problem> problems) {
+        ResolvedModel model;
+        try {
+            model = resolver.resolve(c.model().source());
+        } catch (ModelResolutionException e) {
+            problems.add(at(file, c.location("model"), "model", e.getMessage()));
+            return null;
+        }
+        ResolvedModel tokenizer = null;
+        List<String> texts = null;
+        TextInputSpec text = c.inputs().text();
+        if (text != null) {
+            try {
+                tokenizer = resolver.resolve(tokenizerSource(c, text));
+                texts = readTexts(text.file());
+            } catch (ModelResolutionException e) {
+                problems.add(at(file, c.location("inputs.text.tokenizer"), "inputs.text.tokenizer", e.getMessage()));
+                return null;
+            } catch (IOException e) {
+                problems.add(at(file, SourceLocation.UNKNOWN, "inputs.text.file", e.getMessage()));
+                return null;
+            }
+        }
+        Described d = describe(c, model);
+        if (d.failure() != null) {
+            return new PreparedConfiguration(c, model, tokenizer, texts, null, List.of());
+        }
+        InputPlan plan = InputPlan.resolve(c.inputs(), d.inputs(), file, problems);
+        return plan == null ? null : new PreparedConfiguration(c, model, tokenizer, texts, plan, d.outputs());
+    }
+
+    private ModelSource tokenizerSource(ConfigurationSpec c, TextInputSpec text) throws ModelResolutionException {
+        if (text.tokenizer() != null) {
+            return text.tokenizer();
+        }
+        ModelSource source = c.model().source();
+        if (source instanceof ModelSource.MavenEntry e) {
+            String entry = resolver.findEntry(e.artifact(), "tokenizer.json").orElseThrow(() ->
+                    new ModelResolutionException("no tokenizer.json entry in " + e.artifact()
+                            + "; set inputs.text.tokenizer"));
+            return new ModelSource.MavenEntry(e.artifact(), entry);
+        }
+        if (source instanceof ModelSource.LocalFile f) {
+            Path dir = f.path().toAbsolutePath().getParent();
+            String stem = f.path().getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            for (Path candidate : List.of(dir.resolve(stem + "-tokenizer.json"), dir.resolve("tokenizer.json"))) {
+                if (Files.isRegularFile(candidate)) {
+                    return new ModelSource.LocalFile(candidate);
+                }
+            }
+        }
+        throw new ModelResolutionException("no tokenizer.json found next to the model; set inputs.text.tokenizer");
+    }
+
+    static List<String> readTexts(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        if (lines.isEmpty()) {
+            throw new IOException("text file " + file + " has no lines of text");
+        }
+        return lines;
+    }
+
+    /** Opens the model once per (backend, file) on the CPU with default options, to read its inputs. */
+    private Described describe(ConfigurationSpec c, ResolvedModel model) {
+        String key = c.backend().name() + "|" + model.path();
+        return described.computeIfAbsent(key, k -> {
+            BackendProvider provider = backends.get(c.backend().name());
+            try (ModelSession s = provider.open(new ModelLoadRequest(model.path(), c.model().format(), Device.CPU,
+                    Map.of()))) {
+                return new Described(s.inputs(), s.outputs(), null);
+            } catch (BackendException | RuntimeException e) {
+                return new Described(List.of(), List.of(), e.getMessage());
+            }
+        });
+    }
+
+    private static Problem at(String file, SourceLocation loc, String path, String message) {
+        return new Problem(file, loc.line(), loc.column(), path, message);
+    }
+}

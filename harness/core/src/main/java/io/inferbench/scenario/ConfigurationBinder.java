@@ -1,0 +1,411 @@
+package io.inferbench.scenario;
+
+import io.inferbench.api.BackendProvider;
+import io.inferbench.api.DType;
+import io.inferbench.api.Device;
+import io.inferbench.api.ModelFormat;
+import io.inferbench.api.OptionSpec;
+import io.inferbench.load.LoadProfile;
+import io.inferbench.load.Warmup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Binds one configuration's merged YAML tree into a {@link ConfigurationSpec}, recording every
+ * problem with its position. Defaults live here, and in the published JSON Schema.
+ */
+final class ConfigurationBinder {
+    static final List<String> TOP_KEYS = List.of("name", "description", "model", "inputs", "backend", "hardware",
+            "load", "run", "matrix");
+    static final List<String> MODEL_KEYS = List.of("name", "path", "maven", "entry", "format");
+    static final List<String> INPUT_KEYS = List.of("batch-size", "sequence-length", "samples", "seed", "text",
+            "tensors");
+    static final List<String> TEXT_KEYS = List.of("file", "tokenizer");
+    static final List<String> SOURCE_KEYS = List.of("path", "maven", "entry");
+    static final List<String> TENSOR_KEYS = List.of("dtype", "shape", "range");
+    static final List<String> BACKEND_KEYS = List.of("name", "options");
+    static final List<String> HARDWARE_KEYS = List.of("device", "device-id");
+    static final List<String> LOAD_KEYS = List.of("profile", "concurrency");
+    static final List<String> LOAD_PROFILES = List.of("single-stream", "concurrency");
+    static final List<String> RUN_KEYS = List.of("warmup", "min-duration", "min-queries", "max-duration");
+    static final List<String> WARMUP_KEYS = List.of("queries", "duration");
+    static final List<String> FORMATS = List.of("onnx", "savedmodel", "graphdef", "torchscript", "none");
+
+    static final Warmup DEFAULT_WARMUP = new Warmup.Time(Duration.ofSeconds(2));
+    static final Duration DEFAULT_MIN_DURATION = Duration.ofSeconds(10);
+    static final long DEFAULT_MIN_QUERIES = 100;
+    static final Duration DEFAULT_MAX_DURATION = Duration.ofMinutes(10);
+
+    private final Problems problems;
+    private final Path baseDir;
+    private final Map<String, BackendProvider> backends;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final Map<String, SourceLocation> locations = new LinkedHashMap<>();
+
+    ConfigurationBinder(Problems problems, Path baseDir, Map<String, BackendProvider> backends) {
+        this.problems = problems;
+        this.baseDir = baseDir;
+        this.backends = backends;
+    }
+
+    /** Binds a tree; returns null when it had problems (they are in {@code problems}). */
+    ConfigurationSpec bind(String id, String label, Map<String, String> axes, YamlMap root) {
+        int before = problems.size();
+        BackendSpec backend = backend(root.map("backend", BACKEND_KEYS), root);
+        BackendProvider provider = backend == null ? null : backends.get(backend.name());
+        ModelSpec model = model(root, provider);
+        InputSpec inputs = inputs(root.map("inputs", INPUT_KEYS));
+        HardwareSpec hardware = hardware(root.map("hardware", HARDWARE_KEYS));
+        LoadProfile load = load(root.map("load", LOAD_KEYS));
+        RunSpec run = run(root.map("run", RUN_KEYS));
+        if (problems.size() > before || backend == null || model == null || inputs == null || hardware == null
+                || load == null || run == null) {
+            return null;
+        }
+        settings.put("backend", backend.name());
+        backend.options().forEach((k, v) -> settings.put("backend.options." + k, String.valueOf(v)));
+        settings.put("model", model.source().describe());
+        settings.put("model.format", model.format().name().toLowerCase(Locale.ROOT));
+        settings.put("hardware.device", hardware.device().toString());
+        settings.put("load", load.describe());
+        settings.put("inputs.batch-size", Integer.toString(inputs.batchSize()));
+        settings.put("inputs.sequence-length", Integer.toString(inputs.sequenceLength()));
+        settings.put("inputs.source", inputs.text() == null ? "random(seed=" + inputs.seed() + ")"
+                : "text:" + inputs.text().file().getFileName());
+        settings.put("run.warmup", run.warmup().describe());
+        settings.put("run.min-duration", Durations.format(run.minDuration()));
+        settings.put("run.min-queries", Long.toString(run.minQueries()));
+        return new ConfigurationSpec(id, label, axes, model, inputs, backend, hardware, load, run, settings, locations);
+    }
+
+    private void locate(String path, Node node) {
+        if (node != null) {
+            locations.put(path, new SourceLocation(node.getStartMark().getLine() + 1,
+                    node.getStartMark().getColumn() + 1));
+        }
+    }
+
+    private BackendSpec backend(YamlMap m, YamlMap root) {
+        if (m == null) {
+            return root.has("backend") ? null : root.problem("missing required section 'backend' (e.g. backend: "
+                    + "{ name: onnxruntime }). Installed backends: " + String.join(", ", backends.keySet()));
+        }
+        String name = m.requiredString("name");
+        if (name == null) {
+            return null;
+        }
+        BackendProvider provider = backends.get(name);
+        if (provider == null) {
+            return m.problem("name", "unknown backend '" + name + "'." + Suggestions.didYouMean(name, backends.keySet())
+                    + " Installed backends: " + String.join(", ", backends.keySet()));
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (OptionSpec spec : provider.options()) {
+            if (spec.defaultValue() != null) {
+                options.put(spec.name(), spec.defaultValue());
+            }
+        }
+        List<String> names = provider.options().stream().map(OptionSpec::name).toList();
+        YamlMap o = m.map("options", names);
+        if (o != null) {
+            for (OptionSpec spec : provider.options()) {
+                if (o.has(spec.name())) {
+                    Object v = option(spec, o.raw(spec.name()), o.child(spec.name()));
+                    if (v != null) {
+                        options.put(spec.name(), v);
+                    }
+                }
+            }
+        }
+        return new BackendSpec(name, options);
+    }
+
+    private Object option(OptionSpec spec, Node n, String path) {
+        return switch (spec.type()) {
+            case INT -> YamlMap.integer(n, path, (long) spec.min(), problems);
+            case NUMBER -> YamlMap.number(n, path, spec.min(), problems);
+            case BOOLEAN -> YamlMap.bool(n, path, problems);
+            case ENUM -> YamlMap.choice(n, path, spec.allowed(), problems);
+            case STRING -> n instanceof ScalarNode s ? s.getValue()
+                    : problems.at(n, path, "expected a string, got " + YamlMap.describe(n));
+        };
+    }
+
+    private ModelSpec model(YamlMap root, BackendProvider provider) {
+        YamlMap m = root.map("model", MODEL_KEYS);
+        if (m == null) {
+            if (root.has("model")) {
+                return null;
+            }
+            if (provider != null && !provider.formats().contains(ModelFormat.NONE)) {
+                return root.problem("missing required section 'model' (path: file.onnx, or maven: g:a:v with "
+                        + "entry: file.onnx)");
+            }
+            return new ModelSpec("none", new ModelSource.None(), ModelFormat.NONE);
+        }
+        locate("model", m.node());
+        ModelSource source = source(m, "model");
+        if (source == null) {
+            return null;
+        }
+        String fileName = source instanceof ModelSource.LocalFile f ? f.path().getFileName().toString()
+                : source instanceof ModelSource.MavenEntry e ? e.entry().substring(e.entry().lastIndexOf('/') + 1)
+                : "none";
+        String formatName = m.choice("format", FORMATS, null);
+        ModelFormat format = formatName != null ? format(formatName) : formatOf(fileName);
+        if (format == null) {
+            return m.problem("cannot tell the model format from '" + fileName + "': set format: to one of "
+                    + String.join(", ", FORMATS));
+        }
+        if (provider != null && !provider.formats().contains(format)) {
+            return m.problem("backend '" + provider.name() + "' cannot load " + format.name().toLowerCase(Locale.ROOT)
+                    + " models; it loads " + provider.formats().stream()
+                    .map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+        }
+        return new ModelSpec(m.string("name", fileName), source, format);
+    }
+
+    /** {@code path:} or {@code maven:} + {@code entry:}, checked for existence where that is local. */
+    private ModelSource source(YamlMap m, String what) {
+        boolean hasPath = m.has("path");
+        boolean hasMaven = m.has("maven") || m.has("entry");
+        if (hasPath && hasMaven) {
+            return m.problem("give either path: or maven: with entry:, not both");
+        }
+        if (hasPath) {
+            String p = m.string("path", null);
+            if (p == null) {
+                return null;
+            }
+            Path file = baseDir.resolve(p).normalize();
+            if (!Files.exists(file)) {
+                return m.problem("path", what + " file not found: " + file);
+            }
+            return new ModelSource.LocalFile(file);
+        }
+        if (hasMaven) {
+            String coords = m.requiredString("maven");
+            String entry = m.requiredString("entry");
+            if (coords == null || entry == null) {
+                return null;
+            }
+            return MavenCoordinates.parse(coords)
+                    .<ModelSource>map(c -> new ModelSource.MavenEntry(c, entry))
+                    .orElseGet(() -> m.problem("maven", "expected Maven coordinates group:artifact:version, got '"
+                            + coords + "'"));
+        }
+        return m.problem("missing the " + what + " location: path: file, or maven: group:artifact:version with "
+                + "entry: file-in-jar");
+    }
+
+    private static ModelFormat format(String name) {
+        return switch (name) {
+            case "onnx" -> ModelFormat.ONNX;
+            case "savedmodel" -> ModelFormat.SAVED_MODEL;
+            case "graphdef" -> ModelFormat.GRAPH_DEF;
+            case "torchscript" -> ModelFormat.TORCHSCRIPT;
+            default -> ModelFormat.NONE;
+        };
+    }
+
+    static ModelFormat formatOf(String fileName) {
+        String f = fileName.toLowerCase(Locale.ROOT);
+        if (f.endsWith(".onnx")) {
+            return ModelFormat.ONNX;
+        }
+        if (f.endsWith(".pb")) {
+            return ModelFormat.GRAPH_DEF;
+        }
+        if (f.endsWith(".pt") || f.endsWith(".pth") || f.endsWith(".torchscript")) {
+            return ModelFormat.TORCHSCRIPT;
+        }
+        return f.contains(".") ? null : ModelFormat.SAVED_MODEL;
+    }
+
+    private InputSpec inputs(YamlMap m) {
+        if (m == null) {
+            return new InputSpec(1, 128, 64, 42, null, Map.of());
+        }
+        Long batch = m.integer("batch-size", 1, 1L);
+        Long seq = m.integer("sequence-length", 1, 128L);
+        Long samples = m.integer("samples", 1, 64L);
+        Long seed = m.integer("seed", Long.MIN_VALUE, 42L);
+        TextInputSpec text = null;
+        YamlMap t = m.map("text", TEXT_KEYS);
+        if (t != null) {
+            String file = t.requiredString("file");
+            Path p = file == null ? null : baseDir.resolve(file).normalize();
+            if (p != null && !Files.isRegularFile(p)) {
+                t.problem("file", "text file not found: " + p);
+                p = null;
+            }
+            ModelSource tok = null;
+            YamlMap tm = t.map("tokenizer", SOURCE_KEYS);
+            if (tm != null) {
+                locate("inputs.text.tokenizer", tm.node());
+                tok = source(tm, "tokenizer");
+            }
+            text = p == null ? null : new TextInputSpec(p, tok);
+        }
+        Map<String, TensorOverride> tensors = new LinkedHashMap<>();
+        Node tn = m.raw("tensors");
+        if (tn instanceof MappingNode tmap) {
+            for (NodeTuple tuple : tmap.getValue()) {
+                String name = ((ScalarNode) tuple.getKeyNode()).getValue();
+                TensorOverride o = tensor(name, YamlMap.of(tuple.getValueNode(), m.child("tensors") + "." + name,
+                        problems, TENSOR_KEYS), tuple.getKeyNode());
+                if (o != null) {
+                    tensors.put(name, o);
+                }
+            }
+        } else if (tn != null) {
+            m.problem("tensors", "expected a mapping of input name to { dtype, shape, range }");
+        }
+        if (batch == null || seq == null || samples == null || seed == null) {
+            return null;
+        }
+        return new InputSpec(batch.intValue(), seq.intValue(), samples.intValue(), seed, text, tensors);
+    }
+
+    private TensorOverride tensor(String name, YamlMap m, Node keyNode) {
+        if (m == null) {
+            return null;
+        }
+        DType dtype = null;
+        String d = m.string("dtype", null);
+        if (d != null) {
+            dtype = DType.parse(d);
+            if (dtype == null) {
+                List<String> ids = java.util.Arrays.stream(DType.values()).map(DType::id).toList();
+                m.problem("dtype", "unknown dtype '" + d + "'." + Suggestions.didYouMean(d, ids)
+                        + " Expected one of: " + String.join(", ", ids));
+            }
+        }
+        List<String> shape = null;
+        List<Node> dims = m.list("shape");
+        if (dims != null) {
+            shape = new ArrayList<>();
+            for (Node dim : dims) {
+                String v = dim instanceof ScalarNode s ? s.getValue() : "";
+                if (!v.matches("\\d+|batch|sequence")) {
+                    m.problem("shape", "each dimension must be a number, batch or sequence, got " + YamlMap.describe(dim));
+                }
+                shape.add(v);
+            }
+        }
+        Double low = null;
+        Double high = null;
+        List<Node> range = m.list("range");
+        if (range != null) {
+            if (range.size() != 2) {
+                m.problem("range", "expected [low, high]");
+            } else {
+                low = YamlMap.number(range.get(0), m.child("range"), -Double.MAX_VALUE, problems);
+                high = YamlMap.number(range.get(1), m.child("range"), -Double.MAX_VALUE, problems);
+                if (low != null && high != null && high <= low) {
+                    m.problem("range", "high must be greater than low");
+                }
+            }
+        }
+        return new TensorOverride(name, dtype, shape, low, high, keyNode.getStartMark().getLine() + 1,
+                keyNode.getStartMark().getColumn() + 1);
+    }
+
+    private HardwareSpec hardware(YamlMap m) {
+        if (m == null) {
+            return new HardwareSpec(Device.CPU);
+        }
+        String device = m.choice("device", List.of("cpu", "gpu"), "cpu");
+        Long id = m.integer("device-id", 0, 0L);
+        if (device == null || id == null) {
+            return null;
+        }
+        if (device.equals("cpu") && id != 0) {
+            return m.problem("device-id", "device-id applies to gpu only");
+        }
+        return new HardwareSpec(device.equals("cpu") ? Device.CPU : Device.gpu(id.intValue()));
+    }
+
+    private LoadProfile load(YamlMap m) {
+        if (m == null) {
+            return new LoadProfile.SingleStream();
+        }
+        String profile = m.choice("profile", LOAD_PROFILES, "single-stream");
+        if (profile == null) {
+            return null;
+        }
+        if (profile.equals("single-stream")) {
+            if (m.has("concurrency")) {
+                return m.problem("concurrency", "concurrency applies to profile: concurrency, not single-stream");
+            }
+            return new LoadProfile.SingleStream();
+        }
+        if (!m.has("concurrency")) {
+            return m.problem("profile: concurrency needs concurrency: N (number of closed-loop workers, >= 1)");
+        }
+        Long n = m.integer("concurrency", 1, null);
+        if (n == null) {
+            return null;
+        }
+        if (n > 4096) {
+            return m.problem("concurrency", "expected an integer between 1 and 4096, got " + n);
+        }
+        return new LoadProfile.Concurrency(n.intValue());
+    }
+
+    private RunSpec run(YamlMap m) {
+        if (m == null) {
+            return new RunSpec(DEFAULT_WARMUP, DEFAULT_MIN_DURATION, DEFAULT_MIN_QUERIES, DEFAULT_MAX_DURATION);
+        }
+        Warmup warmup = warmup(m);
+        Duration minDuration = m.duration("min-duration", DEFAULT_MIN_DURATION);
+        Long minQueries = m.integer("min-queries", 1, DEFAULT_MIN_QUERIES);
+        Duration maxDuration = m.duration("max-duration", DEFAULT_MAX_DURATION);
+        if (warmup == null || minDuration == null || minQueries == null || maxDuration == null) {
+            return null;
+        }
+        if (maxDuration.compareTo(minDuration) < 0) {
+            return m.problem("max-duration", "max-duration (" + Durations.format(maxDuration)
+                    + ") must not be shorter than min-duration (" + Durations.format(minDuration) + ")");
+        }
+        return new RunSpec(warmup, minDuration, minQueries, maxDuration);
+    }
+
+    private Warmup warmup(YamlMap m) {
+        Node n = m.raw("warmup");
+        if (n == null) {
+            return DEFAULT_WARMUP;
+        }
+        if (n instanceof ScalarNode s) {
+            // Shorthand: "warmup: 20" is a query count, "warmup: 5s" a duration.
+            if (s.getValue().matches("\\d+")) {
+                return new Warmup.Queries(Long.parseLong(s.getValue()));
+            }
+            Duration d = m.duration("warmup", null);
+            return d == null ? null : new Warmup.Time(d);
+        }
+        YamlMap w = m.map("warmup", WARMUP_KEYS);
+        if (w == null) {
+            return null;
+        }
+        if (w.has("queries") == w.has("duration")) {
+            return w.problem("give exactly one of queries: N or duration: 5s");
+        }
+        if (w.has("queries")) {
+            Long q = w.integer("queries", 0, null);
+            return q == null ? null : new Warmup.Queries(q);
+        }
+        Duration d = w.duration("duration", null);
+        return d == null ? null : new Warmup.Time(d);
+    }
+}

@@ -1,0 +1,35 @@
+package io.inferbench.scenario;
+
+import io.inferbench.load.LoadProfile;
+import java.util.Map;
+
+/**
+ * One configuration to measure: a point of the scenario's matrix, fully resolved.
+ *
+ * @param id       {@code c01}, {@code c02}, ... in matrix order
+ * @param label    {@code precision=int8 threads=2}; the scenario name when there is no matrix
+ * @param axes     axis name to value label
+ * @param model    what to load
+ * @param inputs   how to build the input samples
+ * @param backend  which backend and its options
+ * @param hardware which device
+ * @param load     how to issue queries
+ * @param run      when the measurement starts, and when it has enough
+ * @param settings the configuration as flat dotted keys, for results and reports
+ * @param locations where key fields were declared (dotted path to position), for later errors
+ */
+public record ConfigurationSpec(String id, String label, Map<String, String> axes, ModelSpec model,
+                                InputSpec inputs, BackendSpec backend, HardwareSpec hardware,
+                                LoadProfile load, RunSpec run, Map<String, String> settings,
+                                Map<String, SourceLocation> locations) {
+    public ConfigurationSpec {
+        axes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(axes));
+        settings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(settings));
+        locations = Map.copyOf(locations);
+    }
+
+    /** Where {@code path} was declared, or {@link SourceLocation#UNKNOWN}. */
+    public SourceLocation location(String path) {
+        return locations.getOrDefault(path, SourceLocation.UNKNOWN);
+    }
+}

@@ -1,0 +1,160 @@
+package io.inferbench.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Expands {@code matrix:} into one YAML tree per configuration. Each axis is either
+ * <pre>
+ *   precision:                      # labelled variants: each value is a fragment merged into the scenario
+ *     fp32: { model: { entry: a.onnx } }
+ *     int8: { model: { entry: b.onnx } }
+ *   threads:                        # a sweep: one field set to each value
+ *     set: backend.options.intra-op-threads
+ *     values: [1, 2]
+ * </pre>
+ * Merged trees keep the original nodes, so errors still point at the right line.
+ */
+final class MatrixExpander {
+    /** One point of the matrix: axis name to value label, and the merged tree. */
+    record Point(Map<String, String> axes, MappingNode tree) {
+    }
+
+    private record AxisValue(String label, Node fragment) {
+    }
+
+    private record Axis(String name, List<AxisValue> values) {
+    }
+
+    private MatrixExpander() {
+    }
+
+    static List<Point> expand(MappingNode root, Node matrix, Problems problems) {
+        List<Axis> axes = matrix == null ? List.of() : axes(matrix, problems);
+        List<Point> points = new ArrayList<>();
+        points.add(new Point(new LinkedHashMap<>(), root));
+        for (Axis axis : axes) {
+            List<Point> next = new ArrayList<>();
+            for (Point p : points) {
+                for (AxisValue v : axis.values()) {
+                    Map<String, String> labels = new LinkedHashMap<>(p.axes());
+                    labels.put(axis.name(), v.label());
+                    next.add(new Point(labels, (MappingNode) merge(p.tree(), v.fragment())));
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+
+    private static List<Axis> axes(Node matrix, Problems problems) {
+        if (!(matrix instanceof MappingNode m)) {
+            return problems.at(matrix, "matrix", "expected a mapping of axis name to values, got "
+                    + YamlMap.describe(matrix));
+        }
+        List<Axis> axes = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+            String name = ((ScalarNode) t.getKeyNode()).getValue();
+            String path = "matrix." + name;
+            Axis axis = t.getValueNode() instanceof MappingNode am && isSweep(am)
+                    ? sweep(name, am, path, problems) : variants(name, t.getValueNode(), path, problems);
+            if (axis != null && axis.values().isEmpty()) {
+                problems.at(t.getValueNode(), path, "an axis needs at least one value");
+            } else if (axis != null) {
+                axes.add(axis);
+            }
+        }
+        return axes;
+    }
+
+    private static boolean isSweep(MappingNode m) {
+        return m.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
+                && (k.getValue().equals("set") || k.getValue().equals("values")));
+    }
+
+    private static Axis sweep(String name, MappingNode node, String path, Problems problems) {
+        YamlMap m = YamlMap.of(node, path, problems, List.of("set", "values"));
+        String field = m.requiredString("set");
+        List<Node> values = m.has("values") ? m.list("values") : m.problem("missing required key 'values'");
+        if (field == null || values == null) {
+            return null;
+        }
+        if (!field.matches("[a-z][a-z0-9-]*(\\.[A-Za-z0-9_-]+)*")) {
+            return m.problem("set", "expected a dotted field path such as backend.options.intra-op-threads, got '"
+                    + field + "'");
+        }
+        List<AxisValue> out = new ArrayList<>();
+        for (Node v : values) {
+            if (!(v instanceof ScalarNode s)) {
+                problems.at(v, path + ".values", "sweep values must be plain values, got " + YamlMap.describe(v));
+                continue;
+            }
+            out.add(new AxisValue(s.getValue(), fragment(field.split("\\."), v)));
+        }
+        return new Axis(name, out);
+    }
+
+    private static Axis variants(String name, Node node, String path, Problems problems) {
+        if (!(node instanceof MappingNode m)) {
+            return problems.at(node, path, "expected labelled variants (label: { fields to override }) or "
+                    + "{ set: field.path, values: [..] }, got " + YamlMap.describe(node));
+        }
+        List<AxisValue> out = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+            String label = ((ScalarNode) t.getKeyNode()).getValue();
+            if (!(t.getValueNode() instanceof MappingNode)) {
+                problems.at(t.getValueNode(), path + "." + label, "expected a mapping of fields to override, got "
+                        + YamlMap.describe(t.getValueNode()));
+                continue;
+            }
+            out.add(new AxisValue(label, t.getValueNode()));
+        }
+        return new Axis(name, out);
+    }
+
+    /** {@code a.b.c = value} as nested mapping nodes positioned at the value. */
+    private static Node fragment(String[] path, Node value) {
+        Node n = value;
+        for (int i = path.length - 1; i >= 0; i--) {
+            ScalarNode key = new ScalarNode(Tag.STR, path[i], value.getStartMark(), value.getEndMark(),
+                    org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
+            List<NodeTuple> tuples = new ArrayList<>();
+            tuples.add(new NodeTuple(key, n));
+            n = new MappingNode(Tag.MAP, true, tuples, value.getStartMark(), value.getEndMark(),
+                    org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+        }
+        return n;
+    }
+
+    /** Deep merge: mappings merge key by key; anything else in {@code over} replaces {@code base}. */
+    static Node merge(Node base, Node over) {
+        if (!(base instanceof MappingNode b) || !(over instanceof MappingNode o)) {
+            return over;
+        }
+        Map<String, NodeTuple> overByKey = new LinkedHashMap<>();
+        for (NodeTuple t : o.getValue()) {
+            overByKey.put(((ScalarNode) t.getKeyNode()).getValue(), t);
+        }
+        List<NodeTuple> merged = new ArrayList<>();
+        for (NodeTuple t : b.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : null;
+            NodeTuple ot = key == null ? null : overByKey.remove(key);
+            merged.add(ot == null ? t : new NodeTuple(t.getKeyNode(), merge(t.getValueNode(), ot.getValueNode())));
+        }
+        merged.addAll(overByKey.values());
+        return new MappingNode(Tag.MAP, true, merged, b.getStartMark(), b.getEndMark(), b.getFlowStyle());
+    }
+
+    /** Values of a sequence node, for callers that already checked it is one. */
+    static List<Node> items(Node n) {
+        return n instanceof SequenceNode s ? s.getValue() : List.of();
+    }
+}

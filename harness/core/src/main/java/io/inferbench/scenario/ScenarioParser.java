@@ -1,0 +1,105 @@
+package io.inferbench.scenario;
+
+import io.inferbench.api.BackendProvider;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads a scenario file into a validated {@link Scenario}: YAML syntax, unknown keys, types and
+ * ranges, backend options against the installed backend's declared options, local files; the
+ * matrix expanded. Checks against the model itself (input names, dtypes) happen in the runner's
+ * preflight, before any measurement.
+ */
+public final class ScenarioParser {
+    private final Map<String, BackendProvider> backends;
+
+    /** @param backends installed backends by name (their option specs validate {@code backend.options}) */
+    public ScenarioParser(Map<String, BackendProvider> backends) {
+        this.backends = Map.copyOf(backends);
+    }
+
+    public Scenario parse(Path file) throws ScenarioException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(new Problem(file.toString(), 0, 0, "", "scenario file not found"));
+        } catch (IOException e) {
+            throw new ScenarioException(new Problem(file.toString(), 0, 0, "", "cannot read: " + e.getMessage()));
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(file, base, text);
+    }
+
+    /** Parses {@code text} as if read from {@code file}; relative paths resolve against {@code baseDir}. */
+    public Scenario parse(Path file, Path baseDir, String text) throws ScenarioException {
+        Problems problems = new Problems(file.toString());
+        Node root = compose(file.toString(), text);
+        if (root == null) {
+            throw new ScenarioException(new Problem(file.toString(), 1, 1, "", "the file is empty; a scenario needs "
+                    + "at least backend: and (for real backends) model:"));
+        }
+        YamlMap top = YamlMap.of(root, "", problems, ConfigurationBinder.TOP_KEYS);
+        problems.throwIfAny();
+        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = top.string("name", defaultName);
+        String description = top.string("description", "");
+        MappingNode base = withoutKey((MappingNode) root, "matrix");
+        List<MatrixExpander.Point> points = MatrixExpander.expand(base, top.raw("matrix"), problems);
+        problems.throwIfAny();
+        List<ConfigurationSpec> configs = new ArrayList<>();
+        int width = Integer.toString(points.size()).length();
+        for (int i = 0; i < points.size(); i++) {
+            MatrixExpander.Point p = points.get(i);
+            String id = "c" + String.format("%0" + Math.max(2, width) + "d", i + 1);
+            String label = p.axes().isEmpty() ? name : p.axes().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+            YamlMap tree = YamlMap.of(p.tree(), "", problems, ConfigurationBinder.TOP_KEYS);
+            ConfigurationSpec spec = new ConfigurationBinder(problems, baseDir, backends).bind(id, label, p.axes(), tree);
+            if (spec != null) {
+                configs.add(spec);
+            }
+        }
+        problems.throwIfAny();
+        return new Scenario(file, name, description, text, configs);
+    }
+
+    private static Node compose(String file, String text) throws ScenarioException {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(50);
+        try {
+            return new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            int col = mark == null ? 0 : mark.getColumn() + 1;
+            throw new ScenarioException(new Problem(file, line, col, "", "invalid YAML: " + e.getProblem()));
+        } catch (RuntimeException e) {
+            throw new ScenarioException(new Problem(file, 0, 0, "", "invalid YAML: " + e.getMessage()));
+        }
+    }
+
+    private static MappingNode withoutKey(MappingNode m, String key) {
+        List<NodeTuple> kept = m.getValue().stream()
+                .filter(t -> !(t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)))
+                .toList();
+        return new MappingNode(m.getTag(), true, new ArrayList<>(kept), m.getStartMark(), m.getEndMark(),
+                m.getFlowStyle());
+    }
+}

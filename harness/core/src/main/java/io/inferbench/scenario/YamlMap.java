@@ -1,0 +1,224 @@
+package io.inferbench.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A typed, position-aware view of one YAML mapping. Rejects keys outside the allowed set (with a
+ * suggestion), duplicate keys, and values of the wrong type; every error names line, column and
+ * field path. Getters return null (after recording a problem) on bad values, so binding goes on
+ * and reports every problem in one pass.
+ */
+final class YamlMap {
+    private final Node node;
+    private final String path;
+    private final Problems problems;
+    private final Map<String, Node> values = new LinkedHashMap<>();
+
+    private YamlMap(Node node, String path, Problems problems, Collection<String> allowed) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                    problems.at(t.getKeyNode(), path, "keys must be plain names");
+                    continue;
+                }
+                String key = k.getValue();
+                if (!allowed.contains(key)) {
+                    problems.at(k, child(key), "unknown key '" + key + "'." + Suggestions.didYouMean(key, allowed)
+                            + " Expected one of: " + String.join(", ", allowed));
+                } else if (values.containsKey(key)) {
+                    problems.at(k, child(key), "duplicate key '" + key + "'");
+                } else {
+                    values.put(key, t.getValueNode());
+                }
+            }
+        }
+    }
+
+    /** A view of {@code node}, or null (with a problem recorded) when it is not a mapping. */
+    static YamlMap of(Node node, String path, Problems problems, Collection<String> allowed) {
+        if (!(node instanceof MappingNode)) {
+            return problems.at(node, path, "expected a mapping (key: value lines), got " + describe(node));
+        }
+        return new YamlMap(node, path, problems, allowed);
+    }
+
+    Node node() {
+        return node;
+    }
+
+    String path() {
+        return path;
+    }
+
+    Problems problems() {
+        return problems;
+    }
+
+    String child(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    Node raw(String key) {
+        return values.get(key);
+    }
+
+    Set<String> keys() {
+        return values.keySet();
+    }
+
+    /** Problem at this mapping's own position. */
+    <T> T problem(String message) {
+        return problems.at(node, path, message);
+    }
+
+    /** Problem at a key's value. */
+    <T> T problem(String key, String message) {
+        return problems.at(values.getOrDefault(key, node), child(key), message);
+    }
+
+    YamlMap map(String key, Collection<String> allowed) {
+        Node n = values.get(key);
+        return n == null ? null : of(n, child(key), problems, allowed);
+    }
+
+    String string(String key, String fallback) {
+        Node n = values.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!(n instanceof ScalarNode s) || s.getTag().equals(Tag.NULL)) {
+            return problems.at(n, child(key), "expected a string, got " + describe(n));
+        }
+        return s.getValue();
+    }
+
+    String requiredString(String key) {
+        if (!values.containsKey(key)) {
+            return problem("missing required key '" + key + "'");
+        }
+        return string(key, null);
+    }
+
+    Long integer(String key, long min, Long fallback) {
+        Node n = values.get(key);
+        return n == null ? fallback : integer(n, child(key), min, problems);
+    }
+
+    static Long integer(Node n, String path, long min, Problems problems) {
+        if (n instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+            try {
+                long v = Long.decode(s.getValue().replace("_", ""));
+                if (v >= min) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        return problems.at(n, path, "expected an integer >= " + min + ", got " + describe(n));
+    }
+
+    static Double number(Node n, String path, double min, Problems problems) {
+        if (n instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+            try {
+                double v = Double.parseDouble(s.getValue().replace("_", ""));
+                if (v >= min && Double.isFinite(v)) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        return problems.at(n, path, "expected a number >= " + min + ", got " + describe(n));
+    }
+
+    Double number(String key, double min, Double fallback) {
+        Node n = values.get(key);
+        return n == null ? fallback : number(n, child(key), min, problems);
+    }
+
+    static Boolean bool(Node n, String path, Problems problems) {
+        if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+            return Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT));
+        }
+        return problems.at(n, path, "expected true or false, got " + describe(n));
+    }
+
+    /** A duration such as {@code 10s}, {@code 500ms}, {@code 2m}, or a number of seconds. */
+    Duration duration(String key, Duration fallback) {
+        Node n = values.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        Optional<Duration> d = n instanceof ScalarNode s ? Durations.parse(s.getValue()) : Optional.empty();
+        if (d.isEmpty()) {
+            return problems.at(n, child(key), "expected a duration such as 10s, 500ms or 2m, got " + describe(n));
+        }
+        return d.get();
+    }
+
+    /** One of {@code allowed} (case-insensitive), returned in its canonical spelling. */
+    String choice(String key, List<String> allowed, String fallback) {
+        Node n = values.get(key);
+        return n == null ? fallback : choice(n, child(key), allowed, problems);
+    }
+
+    static String choice(Node n, String path, List<String> allowed, Problems problems) {
+        if (n instanceof ScalarNode s) {
+            for (String a : allowed) {
+                if (a.equalsIgnoreCase(s.getValue())) {
+                    return a;
+                }
+            }
+            return problems.at(n, path, "expected one of " + String.join(", ", allowed) + ", got '" + s.getValue()
+                    + "'." + Suggestions.didYouMean(s.getValue(), allowed));
+        }
+        return problems.at(n, path, "expected one of " + String.join(", ", allowed) + ", got " + describe(n));
+    }
+
+    /** Elements of a sequence value, or null with a problem. */
+    List<Node> list(String key) {
+        Node n = values.get(key);
+        if (n == null) {
+            return null;
+        }
+        if (!(n instanceof SequenceNode seq)) {
+            return problems.at(n, child(key), "expected a list, got " + describe(n));
+        }
+        return new ArrayList<>(seq.getValue());
+    }
+
+    /** How a node looks, for "expected X, got Y" messages. */
+    static String describe(Node n) {
+        if (n == null) {
+            return "nothing";
+        }
+        if (n instanceof ScalarNode s) {
+            if (s.getTag().equals(Tag.NULL)) {
+                return "an empty value";
+            }
+            return "'" + s.getValue() + "'";
+        }
+        return n instanceof SequenceNode ? "a list" : "a mapping";
+    }
+}

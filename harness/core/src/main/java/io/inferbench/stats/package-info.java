@@ -1,0 +1,4 @@
+/**
+ * Statistics: turns recordings into summaries with sample sizes and confidence intervals.
+ */
+package io.inferbench.stats;
