@@ -47,7 +47,7 @@ final class MatrixExpander {
                 for (AxisValue v : axis.values()) {
                     Map<String, String> labels = new LinkedHashMap<>(p.axes());
                     labels.put(axis.name(), v.label());
-                    next.add(new Point(labels, (MappingNode) merge(p.tree(), v.fragment())));
+                    next.add(new Point(labels, (MappingNode) merge(p.tree(), v.fragment(), "")));
                 }
             }
             points = next;
@@ -134,9 +134,16 @@ final class MatrixExpander {
         return n;
     }
 
-    /** Deep merge: mappings merge key by key; anything else in {@code over} replaces {@code base}. */
-    static Node merge(Node base, Node over) {
+    /**
+     * Deep merge: mappings merge key by key; anything else in {@code over} replaces {@code base}.
+     * One exception: a {@code backend} that names another backend replaces the base's backend whole,
+     * because options belong to one backend and would not be valid for the other.
+     */
+    static Node merge(Node base, Node over, String path) {
         if (!(base instanceof MappingNode b) || !(over instanceof MappingNode o)) {
+            return over;
+        }
+        if (path.equals("backend") && switchesBackend(b, o)) {
             return over;
         }
         Map<String, NodeTuple> overByKey = new LinkedHashMap<>();
@@ -147,10 +154,26 @@ final class MatrixExpander {
         for (NodeTuple t : b.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : null;
             NodeTuple ot = key == null ? null : overByKey.remove(key);
-            merged.add(ot == null ? t : new NodeTuple(t.getKeyNode(), merge(t.getValueNode(), ot.getValueNode())));
+            merged.add(ot == null ? t : new NodeTuple(t.getKeyNode(), merge(t.getValueNode(), ot.getValueNode(),
+                    path.isEmpty() ? key : path + "." + key)));
         }
         merged.addAll(overByKey.values());
         return new MappingNode(Tag.MAP, true, merged, b.getStartMark(), b.getEndMark(), b.getFlowStyle());
+    }
+
+    private static boolean switchesBackend(MappingNode base, MappingNode over) {
+        String b = scalar(base, "name");
+        String o = scalar(over, "name");
+        return o != null && !o.equals(b);
+    }
+
+    private static String scalar(MappingNode m, String key) {
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key) && t.getValueNode() instanceof ScalarNode v) {
+                return v.getValue();
+            }
+        }
+        return null;
     }
 
     /** Values of a sequence node, for callers that already checked it is one. */

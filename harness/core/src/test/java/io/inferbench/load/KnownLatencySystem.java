@@ -1,0 +1,45 @@
+package io.inferbench.load;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/** A system under test whose every query takes a known time, optionally failing; for load-generator tests. */
+final class KnownLatencySystem implements SystemUnderTest {
+    final long latencyNanos;
+    final double failEvery;
+    final AtomicInteger issued = new AtomicInteger();
+    final int[] sampleHits;
+
+    KnownLatencySystem(long latencyNanos, double failEvery, int samples) {
+        this.latencyNanos = latencyNanos;
+        this.failEvery = failEvery;
+        this.sampleHits = new int[samples];
+    }
+
+    @Override
+    public int sampleCount() {
+        return sampleHits.length;
+    }
+
+    @Override
+    public int samplesPerQuery() {
+        return 2;
+    }
+
+    @Override
+    public QueryWorker worker(int index) {
+        return sample -> {
+            int n = issued.incrementAndGet();
+            synchronized (sampleHits) {
+                sampleHits[sample]++;
+            }
+            long end = System.nanoTime() + latencyNanos;
+            while (System.nanoTime() < end) {
+                LockSupport.parkNanos(Math.max(1, end - System.nanoTime()));
+            }
+            if (failEvery > 0 && n % (int) failEvery == 0) {
+                throw new IllegalStateException("planned failure " + n);
+            }
+        };
+    }
+}
