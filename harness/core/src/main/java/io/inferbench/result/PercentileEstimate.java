@@ -6,7 +6,7 @@ package io.inferbench.result;
  * @param percentile e.g. 99.0
  * @param valueMs    point estimate
  * @param ci95Ms     confidence interval; its bounds equal the point when the sample is too small
- *                   to bound the percentile (then {@code ci95Ms.exact()} is false)
+ *                   to bound the percentile (then {@code ci95Ms.bounded()} is false)
  */
 public record PercentileEstimate(double percentile, double valueMs, Interval ci95Ms) {
 }

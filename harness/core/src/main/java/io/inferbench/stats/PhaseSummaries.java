@@ -18,7 +18,7 @@ public final class PhaseSummaries {
         double qps = seconds > 0 ? ok / seconds : 0;
         List<TimelinePoint> timeline = r.intervals().stream().map(PhaseSummaries::point).toList();
         return new PhaseResult(r.queries(), ok * (long) samplesPerQuery, r.errors(), r.firstError(),
-                r.durationNanos() / 1e6, qps, qps * samplesPerQuery, LatencyStatistics.summarize(r.histogram()),
+                r.durationNanos() / 1e6, qps, ThroughputStatistics.ci95(r.intervals(), qps), qps * samplesPerQuery, LatencyStatistics.summarize(r.histogram()),
                 HistogramCodec.encode(r.histogram()), timeline);
     }
 

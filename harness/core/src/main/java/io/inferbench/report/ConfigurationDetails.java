@@ -1,0 +1,93 @@
+package io.inferbench.report;
+
+import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.LatencySummary;
+import io.inferbench.result.ModelInfo;
+import io.inferbench.result.PhaseResult;
+import io.inferbench.result.TensorInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The per-configuration detail block of the report: what was loaded, how it was fed and
+ * configured, and the measured figures that do not fit the comparison table.
+ *
+ * @param model             name, format, source, path, size and hash
+ * @param inputs            model inputs as fed
+ * @param outputs           model outputs as declared
+ * @param sessionProperties effective backend settings reported by the adapter
+ * @param resolvedSettings  the resolved configuration, as dotted keys (not named {@code settings}:
+ *                          OGNL would take a method named {@code set...} for a setter)
+ * @param phases            timings and extra statistics of the warmup and measured phases
+ */
+record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tensor> outputs,
+                            List<KeyValue> sessionProperties, List<KeyValue> resolvedSettings,
+                            List<KeyValue> phases) {
+    /** Characters of the SHA-256 shown; the full hash is in the tooltip. */
+    static final int SHORT_HASH = 12;
+
+    /**
+     * A tensor as shown.
+     *
+     * @param name  tensor name
+     * @param dtype element type
+     * @param shape dimensions as {@code 1 × 128}, {@code ?} for a dynamic one
+     */
+    record Tensor(String name, String dtype, String shape) {
+    }
+
+    static ConfigurationDetails of(ConfigurationResult c) {
+        return new ConfigurationDetails(model(c.model()), tensors(c.inputs()), tensors(c.outputs()),
+                rows(c.sessionProperties()), rows(c.settings()), phases(c));
+    }
+
+    private static List<KeyValue> model(ModelInfo m) {
+        if (m == null) {
+            return List.of(KeyValue.of("Model", null));
+        }
+        String hash = m.sha256() == null || m.sha256().isBlank() ? null : m.sha256();
+        String shortHash = hash == null || hash.length() <= SHORT_HASH ? hash : hash.substring(0, SHORT_HASH) + "…";
+        return List.of(KeyValue.of("Name", m.name()), KeyValue.of("Format", m.format()),
+                KeyValue.of("Source", m.source()), KeyValue.of("Loaded from", m.path()),
+                KeyValue.of("Size", Formats.bytes(m.sizeBytes())),
+                new KeyValue("SHA-256", Formats.text(shortHash), hash));
+    }
+
+    private static List<Tensor> tensors(List<TensorInfo> tensors) {
+        return tensors.stream().map(t -> new Tensor(Formats.text(t.name()), Formats.text(t.dtype()),
+                t.shape().isEmpty() ? "scalar" : t.shape().stream().map(d -> d == null || d < 0 ? "?" : d.toString())
+                        .collect(Collectors.joining(" × ")))).toList();
+    }
+
+    private static List<KeyValue> rows(Map<String, String> map) {
+        return map.entrySet().stream().map(e -> KeyValue.of(e.getKey(), e.getValue())).toList();
+    }
+
+    private static List<KeyValue> phases(ConfigurationResult c) {
+        List<KeyValue> rows = new ArrayList<>();
+        if (c.loadTimeMs() > 0) {
+            rows.add(KeyValue.of("Model load time", Formats.duration(c.loadTimeMs())));
+        }
+        PhaseResult w = c.warmup();
+        if (w != null) {
+            rows.add(KeyValue.of("Warmup (excluded)", Formats.count(w.queries()) + " queries in "
+                    + Formats.duration(w.durationMs()) + ", " + Formats.rate(w.throughputQps()) + " QPS"));
+        }
+        PhaseResult m = c.measurement();
+        if (m != null) {
+            rows.add(KeyValue.of("Measured", Formats.count(m.queries()) + " queries ("
+                    + Formats.count(m.samples()) + " samples) in " + Formats.duration(m.durationMs())));
+            rows.add(KeyValue.of("Samples per second", Formats.rate(m.samplesPerSecond())));
+            LatencySummary l = m.latency();
+            if (l != null) {
+                rows.add(KeyValue.of("Latency min / stdev", Formats.ms(l.minMs()) + " / " + Formats.ms(l.stdevMs())
+                        + " ms (" + Formats.count(l.count()) + " successful queries)"));
+            }
+            rows.add(KeyValue.of("Errors", Formats.count(m.errors())
+                    + (m.firstError() == null ? "" : " — first: " + m.firstError())));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,146 @@
+package io.inferbench.report;
+
+import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.ConfigurationStatus;
+import io.inferbench.result.Interval;
+import io.inferbench.result.PercentileEstimate;
+import io.inferbench.result.PhaseResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The plain-language answer at the top of the report: which valid configuration has the lowest
+ * median latency and which the highest throughput (with their confidence intervals and whether
+ * the lead is clear), then one line for every configuration that failed, was skipped, is invalid
+ * or had errors.
+ *
+ * @param summary  e.g. {@code 3 configurations: 2 valid, 1 failed.}
+ * @param findings the winners; empty when nothing valid was measured
+ * @param problems configurations that do not count, or counted with errors
+ */
+record Headline(String summary, List<Finding> findings, List<Problem> problems) {
+    /**
+     * A winner.
+     *
+     * @param title         what it wins, e.g. {@code Lowest median latency}
+     * @param configuration its label
+     * @param colour        its chart colour
+     * @param detail        the figure with its interval
+     * @param note          how it compares with the runner-up; null when there is none
+     */
+    record Finding(String title, String configuration, String colour, String detail, String note) {
+    }
+
+    /**
+     * A configuration that does not count, or counted despite errors.
+     *
+     * @param configuration its label
+     * @param status        FAILED, SKIPPED, INVALID, NO VERDICT or ERRORS
+     * @param statusClass   lower-case status, for CSS
+     * @param reason        why
+     */
+    record Problem(String configuration, String status, String statusClass, String reason) {
+    }
+
+    /** The headline of {@code configs}; {@code colours} maps configuration id to chart colour. */
+    static Headline of(List<ConfigurationResult> configs, Map<String, String> colours) {
+        List<Finding> findings = new ArrayList<>();
+        fastest(Ranking.byMedian(configs), colours, findings);
+        busiest(Ranking.byThroughput(configs), colours, findings);
+        long valid = configs.stream().filter(ConfigurationView::isValid).count();
+        return new Headline(summary(configs, (int) valid), findings, problems(configs));
+    }
+
+    private static void fastest(List<ConfigurationResult> ranked, Map<String, String> colours, List<Finding> out) {
+        if (ranked.isEmpty()) {
+            return;
+        }
+        ConfigurationResult best = ranked.get(0);
+        PercentileEstimate b = best.measurement().latency().percentile(50.0);
+        String note = null;
+        if (ranked.size() > 1) {
+            ConfigurationResult next = ranked.get(1);
+            PercentileEstimate n = next.measurement().latency().percentile(50.0);
+            boolean clear = bounded(b.ci95Ms()) && bounded(n.ci95Ms()) && b.ci95Ms().high() < n.ci95Ms().low();
+            note = (clear ? "Clearly lower than the runner-up, " : "Not clearly lower than the runner-up, ")
+                    + label(next) + ", at " + withCi(n) + (clear ? ": the intervals do not overlap."
+                    : ": the intervals overlap, so the difference may be noise.");
+        }
+        out.add(new Finding("Lowest median latency", label(best), colours.get(best.id()), "p50 " + withCi(b), note));
+    }
+
+    private static void busiest(List<ConfigurationResult> ranked, Map<String, String> colours, List<Finding> out) {
+        if (ranked.isEmpty()) {
+            return;
+        }
+        ConfigurationResult best = ranked.get(0);
+        PhaseResult m = best.measurement();
+        String ci = m.throughputCi95Qps() != null && m.throughputCi95Qps().bounded()
+                ? "95% CI " + Formats.rate(m.throughputCi95Qps().low()) + "–"
+                + Formats.rate(m.throughputCi95Qps().high()) + ", " : "";
+        String detail = Formats.rate(m.throughputQps()) + " queries/s (" + ci + Formats.count(m.queries())
+                + " queries in " + Formats.duration(m.durationMs()) + ")";
+        String note = null;
+        if (ranked.size() > 1) {
+            ConfigurationResult next = ranked.get(1);
+            double ratio = m.throughputQps() / next.measurement().throughputQps();
+            note = "Runner-up: " + label(next) + " at " + Formats.rate(next.measurement().throughputQps())
+                    + " queries/s" + (Double.isFinite(ratio) ? String.format(Locale.ROOT,
+                    " (×%.2f)", ratio) : "") + ".";
+        }
+        out.add(new Finding("Highest throughput", label(best), colours.get(best.id()), detail, note));
+    }
+
+    private static List<Problem> problems(List<ConfigurationResult> configs) {
+        List<Problem> problems = new ArrayList<>();
+        for (ConfigurationResult c : configs) {
+            String reason = ConfigurationView.reason(c);
+            if (reason != null) {
+                String status = ConfigurationView.status(c);
+                problems.add(new Problem(label(c), status, ConfigurationView.cssClass(status), reason));
+            }
+            PhaseResult m = c.measurement();
+            if (c.status() == ConfigurationStatus.OK && m != null && m.errors() > 0) {
+                problems.add(new Problem(label(c), "ERRORS", "errors", Formats.count(m.errors()) + " of "
+                        + Formats.count(m.queries()) + " measured queries failed"
+                        + (m.firstError() == null ? "" : "; first: " + m.firstError())));
+            }
+        }
+        return problems;
+    }
+
+    private static String summary(List<ConfigurationResult> configs, int valid) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("valid", valid);
+        for (ConfigurationResult c : configs) {
+            if (!ConfigurationView.isValid(c)) {
+                counts.merge(ConfigurationView.status(c).toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((k, n) -> {
+            if (n > 0 || k.equals("valid")) {
+                parts.add(n + " " + k);
+            }
+        });
+        int n = configs.size();
+        return n + (n == 1 ? " configuration: " : " configurations: ") + String.join(", ", parts) + ".";
+    }
+
+    private static String withCi(PercentileEstimate e) {
+        String range = bounded(e.ci95Ms()) ? Formats.range(e.ci95Ms()) : null;
+        return Formats.ms(e.valueMs()) + " ms" + (range == null ? " (sample too small to bound a 95% CI)"
+                : " (95% CI " + range + ")");
+    }
+
+    private static boolean bounded(Interval ci) {
+        return ci != null && ci.bounded();
+    }
+
+    private static String label(ConfigurationResult c) {
+        return ConfigurationView.label(c);
+    }
+}
