@@ -85,6 +85,9 @@ final class ConfigurationBinder {
         settings.put("run.warmup", run.warmup().describe());
         settings.put("run.min-duration", Durations.format(run.minDuration()));
         settings.put("run.min-queries", Long.toString(run.minQueries()));
+        settings.put("run.max-duration", Durations.format(run.maxDuration()));
+        settings.put("inputs.samples", Integer.toString(inputs.samples()));
+        settings.put("inputs.seed", Long.toString(inputs.seed()));
         return new ConfigurationSpec(id, label, axes, model, inputs, backend, hardware, load, run, settings, locations);
     }
 
@@ -236,9 +239,9 @@ final class ConfigurationBinder {
         if (m == null) {
             return new InputSpec(1, 128, 64, 42, null, Map.of());
         }
-        Long batch = m.integer("batch-size", 1, 1L);
-        Long seq = m.integer("sequence-length", 1, 128L);
-        Long samples = m.integer("samples", 1, 64L);
+        Integer batch = m.smallInteger("batch-size", 1, 1);
+        Integer seq = m.smallInteger("sequence-length", 1, 128);
+        Integer samples = m.smallInteger("samples", 1, 64);
         Long seed = m.integer("seed", Long.MIN_VALUE, 42L);
         TextInputSpec text = null;
         YamlMap t = m.map("text", TEXT_KEYS);
@@ -260,10 +263,10 @@ final class ConfigurationBinder {
         Map<String, TensorOverride> tensors = new LinkedHashMap<>();
         Node tn = m.raw("tensors");
         if (tn instanceof MappingNode tmap) {
-            for (NodeTuple tuple : tmap.getValue()) {
-                String name = ((ScalarNode) tuple.getKeyNode()).getValue();
-                TensorOverride o = tensor(name, YamlMap.of(tuple.getValueNode(), m.child("tensors") + "." + name,
-                        problems, TENSOR_KEYS), tuple.getKeyNode());
+            for (var entry : YamlMap.entries(tmap, m.child("tensors"), problems)) {
+                String name = entry.getKey();
+                TensorOverride o = tensor(name, YamlMap.of(entry.getValue(), m.child("tensors") + "." + name,
+                        problems, TENSOR_KEYS), YamlMap.keyNode(tmap, name));
                 if (o != null) {
                     tensors.put(name, o);
                 }
@@ -274,7 +277,7 @@ final class ConfigurationBinder {
         if (batch == null || seq == null || samples == null || seed == null) {
             return null;
         }
-        return new InputSpec(batch.intValue(), seq.intValue(), samples.intValue(), seed, text, tensors);
+        return new InputSpec(batch, seq, samples, seed, text, tensors);
     }
 
     private TensorOverride tensor(String name, YamlMap m, Node keyNode) {
@@ -326,14 +329,14 @@ final class ConfigurationBinder {
             return new HardwareSpec(Device.CPU);
         }
         String device = m.choice("device", List.of("cpu", "gpu"), "cpu");
-        Long id = m.integer("device-id", 0, 0L);
+        Integer id = m.smallInteger("device-id", 0, 0);
         if (device == null || id == null) {
             return null;
         }
         if (device.equals("cpu") && id != 0) {
             return m.problem("device-id", "device-id applies to gpu only");
         }
-        return new HardwareSpec(device.equals("cpu") ? Device.CPU : Device.gpu(id.intValue()));
+        return new HardwareSpec(device.equals("cpu") ? Device.CPU : Device.gpu(id));
     }
 
     private LoadProfile load(YamlMap m) {
@@ -389,7 +392,8 @@ final class ConfigurationBinder {
         if (n instanceof ScalarNode s) {
             // Shorthand: "warmup: 20" is a query count, "warmup: 5s" a duration.
             if (s.getValue().matches("\\d+")) {
-                return new Warmup.Queries(Long.parseLong(s.getValue()));
+                Long q = m.integer("warmup", 0, null);
+                return q == null ? null : new Warmup.Queries(q);
             }
             Duration d = m.duration("warmup", null);
             return d == null ? null : new Warmup.Time(d);
@@ -398,7 +402,7 @@ final class ConfigurationBinder {
         if (w == null) {
             return null;
         }
-        if (w.has("queries") == w.has("duration")) {
+        if (w.has("queries") == w.has("duration") && w.keys().size() == ((MappingNode) w.node()).getValue().size()) {
             return w.problem("give exactly one of queries: N or duration: 5s");
         }
         if (w.has("queries")) {

@@ -57,17 +57,19 @@ final class MatrixExpander {
 
     private static List<Axis> axes(Node matrix, Problems problems) {
         if (!(matrix instanceof MappingNode m)) {
-            return problems.at(matrix, "matrix", "expected a mapping of axis name to values, got "
+            problems.at(matrix, "matrix", "expected a mapping of axis name to values, got "
                     + YamlMap.describe(matrix));
+            return List.of();
         }
         List<Axis> axes = new ArrayList<>();
-        for (NodeTuple t : m.getValue()) {
-            String name = ((ScalarNode) t.getKeyNode()).getValue();
+        for (var entry : YamlMap.entries(m, "matrix", problems)) {
+            String name = entry.getKey();
             String path = "matrix." + name;
-            Axis axis = t.getValueNode() instanceof MappingNode am && isSweep(am)
-                    ? sweep(name, am, path, problems) : variants(name, t.getValueNode(), path, problems);
-            if (axis != null && axis.values().isEmpty()) {
-                problems.at(t.getValueNode(), path, "an axis needs at least one value");
+            int before = problems.size();
+            Axis axis = entry.getValue() instanceof MappingNode am && isSweep(am)
+                    ? sweep(name, am, path, problems) : variants(name, entry.getValue(), path, problems);
+            if (axis != null && axis.values().isEmpty() && problems.size() == before) {
+                problems.at(entry.getValue(), path, "an axis needs at least one value");
             } else if (axis != null) {
                 axes.add(axis);
             }
@@ -108,14 +110,14 @@ final class MatrixExpander {
                     + "{ set: field.path, values: [..] }, got " + YamlMap.describe(node));
         }
         List<AxisValue> out = new ArrayList<>();
-        for (NodeTuple t : m.getValue()) {
-            String label = ((ScalarNode) t.getKeyNode()).getValue();
-            if (!(t.getValueNode() instanceof MappingNode)) {
-                problems.at(t.getValueNode(), path + "." + label, "expected a mapping of fields to override, got "
-                        + YamlMap.describe(t.getValueNode()));
+        for (var entry : YamlMap.entries(m, path, problems)) {
+            String label = entry.getKey();
+            if (!(entry.getValue() instanceof MappingNode)) {
+                problems.at(entry.getValue(), path + "." + label, "expected a mapping of fields to override, got "
+                        + YamlMap.describe(entry.getValue()));
                 continue;
             }
-            out.add(new AxisValue(label, t.getValueNode()));
+            out.add(new AxisValue(label, entry.getValue()));
         }
         return new Axis(name, out);
     }
@@ -147,8 +149,13 @@ final class MatrixExpander {
             return over;
         }
         Map<String, NodeTuple> overByKey = new LinkedHashMap<>();
+        List<NodeTuple> unkeyed = new ArrayList<>();
         for (NodeTuple t : o.getValue()) {
-            overByKey.put(((ScalarNode) t.getKeyNode()).getValue(), t);
+            if (t.getKeyNode() instanceof ScalarNode k) {
+                overByKey.put(k.getValue(), t);
+            } else {
+                unkeyed.add(t); // reported by the binder as "keys must be plain names"
+            }
         }
         List<NodeTuple> merged = new ArrayList<>();
         for (NodeTuple t : b.getValue()) {
@@ -158,6 +165,7 @@ final class MatrixExpander {
                     path.isEmpty() ? key : path + "." + key)));
         }
         merged.addAll(overByKey.values());
+        merged.addAll(unkeyed);
         return new MappingNode(Tag.MAP, true, merged, b.getStartMark(), b.getEndMark(), b.getFlowStyle());
     }
 

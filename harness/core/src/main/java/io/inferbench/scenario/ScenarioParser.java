@@ -30,7 +30,7 @@ public final class ScenarioParser {
 
     /** @param backends installed backends by name (their option specs validate {@code backend.options}) */
     public ScenarioParser(Map<String, BackendProvider> backends) {
-        this.backends = Map.copyOf(backends);
+        this.backends = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(backends));
     }
 
     public Scenario parse(Path file) throws ScenarioException {

@@ -208,6 +208,51 @@ final class YamlMap {
         return new ArrayList<>(seq.getValue());
     }
 
+    /**
+     * The entries of a mapping whose keys the caller interprets itself (tensor names, matrix axes):
+     * non-scalar and duplicate keys are reported and left out.
+     */
+    static List<Map.Entry<String, Node>> entries(MappingNode m, String path, Problems problems) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                problems.at(t.getKeyNode(), path, "keys must be plain names");
+            } else if (out.containsKey(k.getValue())) {
+                problems.at(k, path + "." + k.getValue(), "duplicate key '" + k.getValue() + "'");
+            } else {
+                out.put(k.getValue(), t.getValueNode());
+            }
+        }
+        return new ArrayList<>(out.entrySet());
+    }
+
+    /** Position of the key node of {@code key} in mapping {@code m}, for errors about the key itself. */
+    static Node keyNode(MappingNode m, String key) {
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                return k;
+            }
+        }
+        return m;
+    }
+
+    /** An integer that must also fit a Java int (sizes, counts, ids). */
+    Integer smallInteger(String key, long min, Integer fallback) {
+        Node n = values.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        Long v = integer(n, child(key), min, problems);
+        if (v == null) {
+            return null;
+        }
+        if (v > Integer.MAX_VALUE) {
+            return problems.at(n, child(key), "expected an integer between " + min + " and " + Integer.MAX_VALUE
+                    + ", got '" + v + "'");
+        }
+        return v.intValue();
+    }
+
     /** How a node looks, for "expected X, got Y" messages. */
     static String describe(Node n) {
         if (n == null) {
