@@ -10,4 +10,8 @@ public class DeviceUnavailableException extends BackendException {
     public DeviceUnavailableException(String message) {
         super(message);
     }
+
+    public DeviceUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

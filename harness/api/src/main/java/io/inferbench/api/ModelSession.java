@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A loaded model. Thread-safe: {@link #newRunner()} may be called from any thread.
- * Closing the session closes every runner it created.
+ * Closing the session closes every runner it created; the harness closes a session only after
+ * every worker using its runners has stopped.
  */
 public interface ModelSession extends AutoCloseable {
 

@@ -12,7 +12,8 @@ public interface Runner extends AutoCloseable {
      * Converts host tensors into whatever the backend consumes (native tensors, device buffers).
      * Called outside the timed region. The result stays valid until this runner is closed.
      *
-     * @param inputs one tensor per model input, keyed by input name
+     * @param inputs one tensor per model input, keyed by input name. Adapters may keep referring to
+     *               the tensors' buffers without copying; the harness never writes to them afterwards.
      */
     PreparedInput prepare(Map<String, Tensor> inputs) throws BackendException;
 

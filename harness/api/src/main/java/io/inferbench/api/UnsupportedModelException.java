@@ -10,4 +10,8 @@ public class UnsupportedModelException extends BackendException {
     public UnsupportedModelException(String message) {
         super(message);
     }
+
+    public UnsupportedModelException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
