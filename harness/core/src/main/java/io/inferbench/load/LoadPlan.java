@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param minQueries  and completes at least this many queries
  * @param maxDuration hard stop of the measurement (a hung backend is abandoned after this plus a grace period)
  * @param interval    timeline resolution
+ * @param batching    dynamic batching, or null for none
  */
 public record LoadPlan(LoadProfile profile, Warmup warmup, Duration minDuration, long minQueries,
-                       Duration maxDuration, Duration interval) {
+                       Duration maxDuration, Duration interval, Batching batching) {
     public LoadPlan {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(warmup, "warmup");
@@ -27,5 +28,24 @@ public record LoadPlan(LoadProfile profile, Warmup warmup, Duration minDuration,
         if (interval.isZero() || interval.isNegative()) {
             throw new IllegalArgumentException("interval must be > 0");
         }
+        if (profile instanceof LoadProfile.PeakSearch) {
+            throw new IllegalArgumentException("a peak search is a series of plans; run it with PeakSearcher");
+        }
+    }
+
+    public LoadPlan(LoadProfile profile, Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration,
+                    Duration interval) {
+        this(profile, warmup, minDuration, minQueries, maxDuration, interval, null);
+    }
+
+    /** Same plan with another profile (a peak-search probe). */
+    public LoadPlan with(LoadProfile p) {
+        return new LoadPlan(p, warmup, minDuration, minQueries, maxDuration, interval, batching);
+    }
+
+    /** True when queries go through a queue to workers rather than straight from client to worker. */
+    public boolean queued() {
+        return batching != null || !(profile instanceof LoadProfile.SingleStream
+                || profile instanceof LoadProfile.Concurrency);
     }
 }

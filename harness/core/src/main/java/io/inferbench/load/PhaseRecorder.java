@@ -79,6 +79,7 @@ final class PhaseRecorder {
         IntervalRecord r = new IntervalRecord(lastCutNanos - startNanos, endNanos - startNanos,
                 reusable.getTotalCount(), errs - errorsAtLastCut,
                 reusable.getTotalCount() == 0 ? 0 : reusable.getValueAtPercentile(50),
+                reusable.getTotalCount() == 0 ? 0 : reusable.getValueAtPercentile(90),
                 reusable.getTotalCount() == 0 ? 0 : reusable.getValueAtPercentile(99),
                 reusable.getMaxValue(), reusable.getTotalCount() == 0 ? 0 : reusable.getMean());
         intervals.add(r);

@@ -18,9 +18,25 @@ public interface SystemUnderTest {
      */
     QueryWorker worker(int index) throws Exception;
 
+    /** Largest number of queries one inference can carry (dynamic batching); 1 when the SUT cannot batch. */
+    default int maxBatchSize() {
+        return 1;
+    }
+
     /** One worker's view: runs a query synchronously. Not thread-safe. */
     interface QueryWorker {
         /** Runs one query on sample {@code sampleIndex}; returns when it completed. This is what is timed. */
         void issue(int sampleIndex) throws Exception;
+
+        /**
+         * Runs {@code count} queries as one batched inference (dynamic batching), starting at
+         * sample {@code sampleIndex}. Only called with {@code count <= maxBatchSize()}.
+         */
+        default void issueBatch(int count, int sampleIndex) throws Exception {
+            if (count != 1) {
+                throw new UnsupportedOperationException("this system under test cannot batch");
+            }
+            issue(sampleIndex);
+        }
     }
 }

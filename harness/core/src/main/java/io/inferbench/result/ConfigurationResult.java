@@ -22,19 +22,35 @@ import java.util.Map;
  * @param sessionProperties effective backend settings reported by the adapter
  * @param loadTimeMs  time to load the model
  * @param warmup      the warmup phase, excluded from the measurement but reported
- * @param measurement the measured phase; null unless OK
+ * @param measurement the measured phase; null unless OK. With forks, the forks' histograms merged
+ * @param forks       each fork's measured phase, in order; empty when run once in-process
+ * @param variation   run-to-run variation across forks; null with fewer than two forks
+ * @param peak        the peak search and its probes; null for other profiles
  */
 public record ConfigurationResult(String id, String label, Map<String, String> axes, String backend, String device,
                                   String load, Map<String, String> settings, ModelInfo model,
                                   ConfigurationStatus status, String error, Verdict verdict,
                                   List<TensorInfo> inputs, List<TensorInfo> outputs,
                                   Map<String, String> sessionProperties, double loadTimeMs,
-                                  PhaseResult warmup, PhaseResult measurement) {
+                                  PhaseResult warmup, PhaseResult measurement, List<PhaseResult> forks,
+                                  ForkVariation variation, PeakSearchResult peak) {
     public ConfigurationResult {
         axes = Ordered.copy(axes);
         settings = Ordered.copy(settings);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         sessionProperties = Ordered.copy(sessionProperties);
+        forks = forks == null ? List.of() : List.copyOf(forks);
+    }
+
+    /** A configuration measured once, without forks or peak search. */
+    public ConfigurationResult(String id, String label, Map<String, String> axes, String backend, String device,
+                               String load, Map<String, String> settings, ModelInfo model,
+                               ConfigurationStatus status, String error, Verdict verdict,
+                               List<TensorInfo> inputs, List<TensorInfo> outputs,
+                               Map<String, String> sessionProperties, double loadTimeMs,
+                               PhaseResult warmup, PhaseResult measurement) {
+        this(id, label, axes, backend, device, load, settings, model, status, error, verdict, inputs, outputs,
+                sessionProperties, loadTimeMs, warmup, measurement, List.of(), null, null);
     }
 }

@@ -70,7 +70,7 @@ public final class BenchmarkRunner {
         for (int i = 0; i < configurations.size(); i++) {
             PreparedConfiguration pc = configurations.get(i);
             listener.configurationStarted(i + 1, configurations.size(), pc.spec());
-            ConfigurationResult r = runner.run(pc, listener);
+            ConfigurationResult r = runner.execute(pc, listener);
             done.add(r);
             listener.configurationFinished(r);
             result = result.withConfigurations(done, null);

@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs one prepared configuration and turns whatever happens into a {@link ConfigurationResult}. */
-final class ConfigurationRunner {
+final class ConfigurationRunner implements ConfigurationExecutor {
     private final Map<String, BackendProvider> backends;
     private final LoadGenerator generator;
     private final Duration interval;
@@ -41,7 +41,8 @@ final class ConfigurationRunner {
         this.interval = interval;
     }
 
-    ConfigurationResult run(PreparedConfiguration pc, RunListener listener) throws InterruptedException {
+    @Override
+    public ConfigurationResult execute(PreparedConfiguration pc, RunListener listener) throws InterruptedException {
         ConfigurationSpec c = pc.spec();
         BackendProvider provider = backends.get(c.backend().name());
         listener.step("loading model");

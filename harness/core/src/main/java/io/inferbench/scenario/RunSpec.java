@@ -11,6 +11,14 @@ import java.time.Duration;
  * @param minDuration the measurement runs at least this long
  * @param minQueries  ... and completes at least this many queries
  * @param maxDuration hard stop; a measurement stopped here short of its minimums is INVALID
+ * @param forks       fresh JVMs to repeat the configuration in (JMH's forks); 0 runs it once in the
+ *                    harness's own JVM
+ * @param timeout     a configuration (all its forks) still running after this is stopped and failed
+ * @param stability   the stability rule applied to the measurement, or null for none
  */
-public record RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration) {
+public record RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration, int forks,
+                      Duration timeout, StabilitySpec stability) {
+    public RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration) {
+        this(warmup, minDuration, minQueries, maxDuration, 0, maxDuration.multipliedBy(3).plusMinutes(2), null);
+    }
 }

@@ -27,6 +27,7 @@ public final class PhaseSummaries {
         boolean any = i.queries() > 0;
         return new TimelinePoint(i.startNanos() / 1e9, i.endNanos() / 1e9, i.queries(), i.errors(),
                 seconds > 0 ? i.queries() / seconds : 0, any ? i.p50Nanos() / 1e6 : Double.NaN,
+                any ? i.p90Nanos() / 1e6 : Double.NaN,
                 any ? i.p99Nanos() / 1e6 : Double.NaN, any ? i.maxNanos() / 1e6 : Double.NaN);
     }
 }

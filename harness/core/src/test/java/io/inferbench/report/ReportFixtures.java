@@ -96,9 +96,9 @@ final class ReportFixtures {
         double durationMs = sum;
         List<TimelinePoint> timeline = new ArrayList<>();
         for (int s = 0; s < 3; s++) {
-            timeline.add(new TimelinePoint(s, s + 1, n / 3, 0, n / 3.0, medianMs, ms[(int) (n * 0.99)], ms[n - 1]));
+            timeline.add(new TimelinePoint(s, s + 1, n / 3, 0, n / 3.0, medianMs, ms[(int) (n * 0.9)], ms[(int) (n * 0.99)], ms[n - 1]));
         }
-        timeline.add(new TimelinePoint(3, 4, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN));
+        timeline.add(new TimelinePoint(3, 4, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
         return new PhaseResult(n, n, 0, null, durationMs, n * 1000.0 / durationMs,
                 new Interval(n * 990.0 / durationMs, n * 1010.0 / durationMs, true), n * 1000.0 / durationMs,
                 latency, HistogramCodec.encode(h), timeline);
