@@ -30,12 +30,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs one prepared configuration and turns whatever happens into a {@link ConfigurationResult}. */
-final class ConfigurationRunner implements ConfigurationExecutor {
+public final class ConfigurationRunner implements ConfigurationExecutor {
     private final Map<String, BackendProvider> backends;
     private final LoadGenerator generator;
     private final Duration interval;
 
-    ConfigurationRunner(Map<String, BackendProvider> backends, LoadGenerator generator, Duration interval) {
+    public ConfigurationRunner(Map<String, BackendProvider> backends, LoadGenerator generator, Duration interval) {
         this.backends = backends;
         this.generator = generator;
         this.interval = interval;
