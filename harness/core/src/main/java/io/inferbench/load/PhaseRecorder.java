@@ -25,6 +25,16 @@ final class PhaseRecorder {
     private final Histogram total = HistogramCodec.newHistogram();
     private final List<IntervalRecord> intervals = new ArrayList<>();
     private volatile long startNanos;
+    private final Recorder lag = new Recorder(1, HistogramCodec.HIGHEST_TRACKABLE_NANOS,
+            HistogramCodec.SIGNIFICANT_DIGITS);
+    private final Recorder queueDelay = new Recorder(1, HistogramCodec.HIGHEST_TRACKABLE_NANOS,
+            HistogramCodec.SIGNIFICANT_DIGITS);
+    private final LongAdder issued = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder late = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicLongArray batchSizes = new java.util.concurrent.atomic.AtomicLongArray(1025);
+    private volatile boolean queued;
+    private volatile boolean overloaded;
     private Histogram reusable;
     private long errorsAtLastCut;
     private long lastCutNanos;
@@ -49,9 +59,50 @@ final class PhaseRecorder {
 
     /** Called by workers: one successful query. */
     void record(long latencyNanos, long completedAtNanos) {
-        recorder.recordValue(Math.max(1, Math.min(latencyNanos, HistogramCodec.HIGHEST_TRACKABLE_NANOS)));
+        recorder.recordValue(clamp(latencyNanos));
         completed.increment();
         lastCompletionNanos.accumulateAndGet(completedAtNanos, Math::max);
+    }
+
+    /** Called by the dispatcher: a query handed to the queue {@code lagNanos} after its scheduled time. */
+    void recordIssue(long lagNanos, long lateThresholdNanos) {
+        queued = true;
+        issued.increment();
+        lag.recordValue(clamp(lagNanos));
+        if (lagNanos > lateThresholdNanos) {
+            late.increment();
+        }
+    }
+
+    /** Called by a client that queued a query without a schedule (closed loop through the queue). */
+    void recordQueued() {
+        queued = true;
+        issued.increment();
+    }
+
+    /** An arrival that was not issued because the in-flight cap was hit. */
+    void recordOverload() {
+        queued = true;
+        dropped.increment();
+        overloaded = true;
+    }
+
+    /** Called by workers: a query waited {@code nanos} between its reference time and the start of inference. */
+    void recordQueueDelay(long nanos) {
+        queueDelay.recordValue(clamp(nanos));
+    }
+
+    /** Called by workers: one inference of {@code size} batched queries. */
+    void recordBatch(int size) {
+        batchSizes.incrementAndGet(Math.min(size, batchSizes.length() - 1));
+    }
+
+    boolean overloaded() {
+        return overloaded;
+    }
+
+    private static long clamp(long nanos) {
+        return Math.max(1, Math.min(nanos, HistogramCodec.HIGHEST_TRACKABLE_NANOS));
     }
 
     /** Called by workers: one failed query. Errors are counted, never dropped. */
@@ -92,8 +143,19 @@ final class PhaseRecorder {
     PhaseRecording finish() {
         long last = lastCompletionNanos.get();
         long duration = last == Long.MIN_VALUE ? 0 : Math.max(0, last - startNanos);
+        QueueRecording q = null;
+        if (queued) {
+            java.util.Map<Integer, Long> sizes = new java.util.TreeMap<>();
+            for (int i = 1; i < batchSizes.length(); i++) {
+                if (batchSizes.get(i) > 0) {
+                    sizes.put(i, batchSizes.get(i));
+                }
+            }
+            q = new QueueRecording(lag.getIntervalHistogram(), queueDelay.getIntervalHistogram(), issued.sum(),
+                    dropped.sum(), late.sum(), overloaded, sizes);
+        }
         return new PhaseRecording(phase, total.copy(), intervals, completed.sum(), errors.get(), firstError.get(),
-                duration);
+                duration, q);
     }
 
     static String describe(Throwable e) {

@@ -13,10 +13,17 @@ import org.HdrHistogram.Histogram;
  * @param errors       queries that threw
  * @param firstError   the first error's message, or null
  * @param durationNanos from the phase's start to its last completion
+ * @param queue        what the queue saw; null when clients called workers directly
  */
 public record PhaseRecording(Phase phase, Histogram histogram, List<IntervalRecord> intervals, long queries,
-                             long errors, String firstError, long durationNanos) {
+                             long errors, String firstError, long durationNanos, QueueRecording queue) {
     public PhaseRecording {
         intervals = List.copyOf(intervals);
+    }
+
+    /** An empty phase (a skipped warmup). */
+    static PhaseRecording empty(Phase phase) {
+        return new PhaseRecording(phase, io.inferbench.result.HistogramCodec.newHistogram(), List.of(), 0, 0, null, 0,
+                null);
     }
 }

@@ -9,6 +9,8 @@ final class KnownLatencySystem implements SystemUnderTest {
     final double failEvery;
     final AtomicInteger issued = new AtomicInteger();
     final int[] sampleHits;
+    final java.util.concurrent.ConcurrentLinkedQueue<Integer> batchSizes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    int maxBatch = 1;
 
     KnownLatencySystem(long latencyNanos, double failEvery, int samples) {
         this.latencyNanos = latencyNanos;
@@ -27,8 +29,28 @@ final class KnownLatencySystem implements SystemUnderTest {
     }
 
     @Override
+    public int maxBatchSize() {
+        return maxBatch;
+    }
+
+    @Override
     public QueryWorker worker(int index) {
-        return sample -> {
+        return new QueryWorker() {
+            @Override
+            public void issue(int sample) throws Exception {
+                run(sample);
+            }
+
+            @Override
+            public void issueBatch(int count, int sample) throws Exception {
+                batchSizes.add(count);
+                run(sample);
+            }
+        };
+    }
+
+    private void run(int sample) {
+        {
             int n = issued.incrementAndGet();
             synchronized (sampleHits) {
                 sampleHits[sample]++;
@@ -40,6 +62,6 @@ final class KnownLatencySystem implements SystemUnderTest {
             if (failEvery > 0 && n % (int) failEvery == 0) {
                 throw new IllegalStateException("planned failure " + n);
             }
-        };
+        }
     }
 }
