@@ -3,9 +3,11 @@ package io.inferbench.cli;
 import io.inferbench.report.ReportRenderer;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
+import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
 import io.inferbench.run.Backends;
 import io.inferbench.run.BenchmarkRunner;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,12 +17,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code inferbench run SCENARIO}: validate, run every configuration, write the result and the report. */
+/**
+ * {@code inferbench run SCENARIO}: validate, run every configuration, write the result and the report.
+ * {@code --resume RUN_DIR} finishes an interrupted run in its own folder.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a scenario: checks it, runs every configuration, writes "
-                + "OUT/<run-id>/result.json after each configuration and OUT/<run-id>/report.html at the end."})
+                + "OUT/<run-id>/result.json after each configuration and OUT/<run-id>/report.html at the end.",
+                "Configurations with run.forks: N run N times, each in a fresh JVM."})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML)")
+    @Parameters(paramLabel = "SCENARIO", arity = "0..1",
+            description = "scenario file (YAML); with --resume, defaults to the one the run recorded")
     Path scenario;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "results",
@@ -33,23 +40,49 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--templates", paramLabel = "DIR", description = "render the report with your own templates")
     Path templates;
 
+    @Option(names = "--in-process", description = "run every configuration once in this JVM, ignoring run.forks "
+            + "(for debugging: a crash takes the whole run down)")
+    boolean inProcess;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "finish an interrupted run: keep the "
+            + "configurations RUN_DIR/result.json already has, run the others, rewrite the result and report "
+            + "(in RUN_DIR; --out is not used)")
+    Path resume;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var stdout = spec.commandLine().getOut();
+        RunResult previous = resume == null ? null : previous(resume);
+        Path file = scenarioFile(previous);
         Backends backends = Backends.discover();
-        var loaded = ScenarioLoader.load(scenario, backends, spec.commandLine().getErr());
+        var loaded = ScenarioLoader.load(file, backends, spec.commandLine().getErr());
         if (templates != null && !Files.isDirectory(templates)) {
             throw new BadInputException("--templates: not a folder: " + templates);
         }
-        Path runDir = out.resolve(BenchmarkRunner.runId(loaded.scenario(), Instant.now()));
+        if (previous != null && !loaded.scenario().source().equals(previous.scenario().source())) {
+            throw new BadInputException("--resume: " + file + " is not the scenario " + resume + " ran (its text "
+                    + "differs from the copy in " + resume.resolve(BenchmarkRunner.RESULT_FILE) + "); resuming would "
+                    + "mix results of two scenarios. Restore it, or start a new run.");
+        }
+        Path runDir = previous != null ? resume
+                : out.resolve(BenchmarkRunner.runId(loaded.scenario(), Instant.now()));
         ConsoleProgress progress = new ConsoleProgress(stdout, System.console() != null);
         progress.println("inferbench: " + loaded.scenario().name() + " — " + loaded.configurations().size()
                 + " configurations → " + runDir);
-        RunResult result = new BenchmarkRunner(backends.byName(), ScenarioLoader.projectDir())
-                .run(loaded.scenario(), loaded.configurations(), runDir, progress);
+        BenchmarkRunner runner = new BenchmarkRunner(backends.byName(), ScenarioLoader.projectDir())
+                .inProcess(inProcess);
+        RunResult result;
+        if (previous == null) {
+            result = runner.run(loaded.scenario(), loaded.configurations(), runDir, progress);
+        } else {
+            int done = BenchmarkRunner.completed(previous, loaded.configurations()).size();
+            progress.println("resuming: " + done + " of " + loaded.configurations().size()
+                    + " configurations already done");
+            result = runner.resume(previous, loaded.scenario(), loaded.configurations(), runDir, progress);
+        }
         progress.println("result: " + runDir.resolve(BenchmarkRunner.RESULT_FILE));
         if (!noReport) {
             Path html = runDir.resolve("report.html");
@@ -67,5 +100,34 @@ final class RunCommand implements Callable<Integer> {
             return Main.CONFIGURATION_FAILED;
         }
         return Main.OK;
+    }
+
+    /** SCENARIO, else the file the resumed run recorded. */
+    private Path scenarioFile(RunResult previous) throws BadInputException {
+        if (scenario != null) {
+            return scenario;
+        }
+        if (previous == null) {
+            throw new BadInputException("missing SCENARIO (or --resume RUN_DIR)");
+        }
+        Path recorded = Path.of(previous.scenario().file());
+        if (!Files.isRegularFile(recorded)) {
+            throw new BadInputException("--resume: the run's scenario " + recorded + " is not there (paths are "
+                    + "relative to where the run started); pass it: inferbench run SCENARIO --resume " + resume);
+        }
+        return recorded;
+    }
+
+    /** The interrupted run's result, read to resume it. */
+    private static RunResult previous(Path runDir) throws BadInputException {
+        Path json = runDir.resolve(BenchmarkRunner.RESULT_FILE);
+        if (!Files.isRegularFile(json)) {
+            throw new BadInputException("--resume: no " + BenchmarkRunner.RESULT_FILE + " in " + runDir);
+        }
+        try {
+            return ResultJson.read(json);
+        } catch (IOException e) {
+            throw new BadInputException("--resume: cannot read " + json + ": " + e.getMessage());
+        }
     }
 }

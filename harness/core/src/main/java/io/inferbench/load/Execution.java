@@ -24,6 +24,8 @@ abstract class Execution {
     final AtomicLong cursor = new AtomicLong();
     final int sampleCount;
     volatile boolean stop;
+    /** Set by the timeline thread when the warmup's extra condition holds (or there is none). */
+    private volatile boolean warmupConditionMet;
     private volatile boolean finished;
     private boolean skipWarmup;
     private Thread timeline;
@@ -49,6 +51,7 @@ abstract class Execution {
 
     /** Marks time zero: the warmup starts (or, with no warmup, the measurement) and the timeline runs. */
     void begin(long now) {
+        warmupConditionMet = plan.warmupUntil() == null;
         warmup.start(now);
         skipWarmup = plan.warmup() instanceof Warmup.Queries q && q.count() == 0
                 || plan.warmup() instanceof Warmup.Time t && t.duration().isZero();
@@ -74,9 +77,12 @@ abstract class Execution {
 
     /** Whether the warmup rule is met at {@code now}, given what the warmup has done. */
     boolean warmupDone(long now, long warmupQueries) {
-        return plan.warmup() instanceof Warmup.Queries q ? warmupQueries >= q.count()
-                : now - warmup.startNanos() >= ((Warmup.Time) plan.warmup()).duration().toNanos()
-                || now - warmup.startNanos() >= plan.maxDuration().toNanos();
+        if (now - warmup.startNanos() >= plan.maxDuration().toNanos()) {
+            return true;
+        }
+        boolean ruleMet = plan.warmup() instanceof Warmup.Queries q ? warmupQueries >= q.count()
+                : now - warmup.startNanos() >= ((Warmup.Time) plan.warmup()).duration().toNanos();
+        return ruleMet && warmupConditionMet;
     }
 
     /** Whether the measurement may end: both minimums met, or the maximum duration reached. */
@@ -163,6 +169,9 @@ abstract class Execution {
             long wait = next - System.nanoTime();
             if (wait <= 0) {
                 report(active, active.cut(next));
+                if (active == warmup && !warmupConditionMet && plan.warmupUntil().test(warmup.intervalsSoFar())) {
+                    warmupConditionMet = true;
+                }
                 next += step;
             } else {
                 LockSupport.parkNanos(this, wait);

@@ -1,6 +1,7 @@
 package io.inferbench.load;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,12 @@ import java.util.Objects;
  * @param maxDuration hard stop of the measurement (a hung backend is abandoned after this plus a grace period)
  * @param interval    timeline resolution
  * @param batching    dynamic batching, or null for none
+ * @param warmupUntil after the warmup rule is met, the warmup goes on until this holds on its
+ *                    timeline (e.g. the stability rule), bounded by the maximum duration; null for no extra condition
  */
 public record LoadPlan(LoadProfile profile, Warmup warmup, Duration minDuration, long minQueries,
-                       Duration maxDuration, Duration interval, Batching batching) {
+                       Duration maxDuration, Duration interval, Batching batching,
+                       java.util.function.Predicate<List<IntervalRecord>> warmupUntil) {
     public LoadPlan {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(warmup, "warmup");
@@ -35,12 +39,17 @@ public record LoadPlan(LoadProfile profile, Warmup warmup, Duration minDuration,
 
     public LoadPlan(LoadProfile profile, Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration,
                     Duration interval) {
-        this(profile, warmup, minDuration, minQueries, maxDuration, interval, null);
+        this(profile, warmup, minDuration, minQueries, maxDuration, interval, null, null);
+    }
+
+    public LoadPlan(LoadProfile profile, Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration,
+                    Duration interval, Batching batching) {
+        this(profile, warmup, minDuration, minQueries, maxDuration, interval, batching, null);
     }
 
     /** Same plan with another profile (a peak-search probe). */
     public LoadPlan with(LoadProfile p) {
-        return new LoadPlan(p, warmup, minDuration, minQueries, maxDuration, interval, batching);
+        return new LoadPlan(p, warmup, minDuration, minQueries, maxDuration, interval, batching, warmupUntil);
     }
 
     /** True when queries go through a queue to workers rather than straight from client to worker. */

@@ -113,6 +113,11 @@ final class PhaseRecorder {
         lastCompletionNanos.accumulateAndGet(completedAtNanos, Math::max);
     }
 
+    /** The phase lasts at least until {@code nanos} (an open loop's schedule ran to here). */
+    void extendTo(long nanos) {
+        lastCompletionNanos.accumulateAndGet(nanos, Math::max);
+    }
+
     /** Queries completed so far, successful or not. */
     long completed() {
         return completed.sum();
@@ -137,6 +142,11 @@ final class PhaseRecorder {
         errorsAtLastCut = errs;
         lastCutNanos = endNanos;
         return r;
+    }
+
+    /** The intervals cut so far; only the timeline thread may call this while the phase runs. */
+    List<IntervalRecord> intervalsSoFar() {
+        return List.copyOf(intervals);
     }
 
     /** The phase's recording; call after the final {@link #cut}. */

@@ -146,6 +146,8 @@ final class QueuedExecution extends Execution {
                 issuedInPhase = 0;
             }
             if (phase == measurement && measurementDone(due, issuedInPhase)) {
+                // The schedule covered the whole measurement window, even if the last query finished earlier.
+                measurement.extendTo(due);
                 break;
             }
             if (inFlight.get() >= rate.maxInFlight()) {

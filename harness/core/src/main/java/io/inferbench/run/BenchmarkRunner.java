@@ -2,6 +2,8 @@ package io.inferbench.run;
 
 import io.inferbench.api.BackendProvider;
 import io.inferbench.env.EnvironmentProbe;
+import io.inferbench.fork.ForkExecutor;
+import io.inferbench.fork.ForkJvm;
 import io.inferbench.load.LoadGenerator;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.EnvironmentInfo;
@@ -18,15 +20,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Runs every configuration of a scenario in order and writes {@code <out>/<runId>/result.json}
- * after each one (atomically), so a crash or Ctrl-C loses at most the configuration in progress.
+ * after each one (atomically), so a crash or Ctrl-C loses at most the configuration in progress,
+ * and {@link #resume} can finish the run later.
+ *
+ * <p>Each configuration runs in this JVM when its {@code run.forks} is 0 (or {@link #inProcess} is
+ * set), else in {@code run.forks} fresh JVMs one after another ({@link ForkExecutor}).
  */
 public final class BenchmarkRunner {
     public static final String RESULT_FILE = "result.json";
@@ -36,6 +43,8 @@ public final class BenchmarkRunner {
     private final Map<String, BackendProvider> backends;
     private final Path projectDir;
     private final Duration interval;
+    private final boolean inProcess;
+    private final ForkJvm.Factory forkJvms;
 
     /**
      * @param projectDir the InferBench checkout, for the git commit in the environment (may be null)
@@ -45,9 +54,26 @@ public final class BenchmarkRunner {
     }
 
     public BenchmarkRunner(Map<String, BackendProvider> backends, Path projectDir, Duration interval) {
+        this(backends, projectDir, interval, false, ForkJvm.Factory.CURRENT);
+    }
+
+    private BenchmarkRunner(Map<String, BackendProvider> backends, Path projectDir, Duration interval,
+                            boolean inProcess, ForkJvm.Factory forkJvms) {
         this.backends = backends;
         this.projectDir = projectDir;
         this.interval = interval;
+        this.inProcess = inProcess;
+        this.forkJvms = forkJvms;
+    }
+
+    /** This runner, running every configuration once in this JVM whatever its {@code run.forks} (for debugging). */
+    public BenchmarkRunner inProcess(boolean always) {
+        return new BenchmarkRunner(backends, projectDir, interval, always, forkJvms);
+    }
+
+    /** This runner, starting each configuration's forks in the JVM {@code jvms} chooses. */
+    public BenchmarkRunner withForkJvms(ForkJvm.Factory jvms) {
+        return new BenchmarkRunner(backends, projectDir, interval, inProcess, jvms);
     }
 
     /** The run's folder for {@code scenario} started at {@code start}. */
@@ -61,24 +87,66 @@ public final class BenchmarkRunner {
      */
     public RunResult run(Scenario scenario, List<PreparedConfiguration> configurations, Path runDir,
                          RunListener listener) throws IOException, InterruptedException {
-        Instant start = Instant.now();
-        RunResult result = new RunResult(RunResult.SCHEMA, runDir.getFileName().toString(), start, null,
+        RunResult start = new RunResult(RunResult.SCHEMA, runDir.getFileName().toString(), Instant.now(), null,
                 record(scenario), environment(scenario), List.of());
+        return execute(start, scenario, configurations, runDir, listener);
+    }
+
+    /**
+     * Finishes an interrupted run: the configurations already in {@code previous} (same id and label;
+     * OK, FAILED or SKIPPED) are kept as they are, the others run; the result keeps the previous
+     * run's id, start and environment, and lists the configurations in matrix order.
+     *
+     * @param previous the run's {@code result.json} as last written
+     */
+    public RunResult resume(RunResult previous, Scenario scenario, List<PreparedConfiguration> configurations,
+                            Path runDir, RunListener listener) throws IOException, InterruptedException {
+        return execute(previous, scenario, configurations, runDir, listener);
+    }
+
+    /** The configurations of {@code configurations} that {@code previous} already has (by id and label). */
+    public static List<PreparedConfiguration> completed(RunResult previous,
+                                                        List<PreparedConfiguration> configurations) {
+        return configurations.stream().filter(pc -> find(previous, pc) != null).toList();
+    }
+
+    private RunResult execute(RunResult initial, Scenario scenario, List<PreparedConfiguration> configurations,
+                              Path runDir, RunListener listener) throws IOException, InterruptedException {
+        int n = configurations.size();
+        ConfigurationResult[] slots = new ConfigurationResult[n];
+        for (int i = 0; i < n; i++) {
+            slots[i] = find(initial, configurations.get(i));
+        }
+        RunResult result = initial.withConfigurations(filled(slots), null);
         ResultJson.write(result, runDir.resolve(RESULT_FILE));
-        ConfigurationRunner runner = new ConfigurationRunner(backends, new LoadGenerator(), interval);
-        List<ConfigurationResult> done = new ArrayList<>();
-        for (int i = 0; i < configurations.size(); i++) {
+        ConfigurationExecutor here = new ConfigurationRunner(backends, new LoadGenerator(), interval);
+        ConfigurationExecutor forked = new ForkExecutor(scenario, runDir, interval, forkJvms);
+        for (int i = 0; i < n; i++) {
+            if (slots[i] != null) {
+                continue;
+            }
             PreparedConfiguration pc = configurations.get(i);
-            listener.configurationStarted(i + 1, configurations.size(), pc.spec());
-            ConfigurationResult r = runner.execute(pc, listener);
-            done.add(r);
-            listener.configurationFinished(r);
-            result = result.withConfigurations(done, null);
+            listener.configurationStarted(i + 1, n, pc.spec());
+            ConfigurationExecutor executor = inProcess || pc.spec().run().forks() == 0 ? here : forked;
+            slots[i] = executor.execute(pc, listener);
+            listener.configurationFinished(slots[i]);
+            result = result.withConfigurations(filled(slots), null);
             ResultJson.write(result, runDir.resolve(RESULT_FILE));
         }
-        result = result.withConfigurations(done, Instant.now());
+        result = result.withConfigurations(filled(slots), Instant.now());
         ResultJson.write(result, runDir.resolve(RESULT_FILE));
         return result;
+    }
+
+    /** The result of {@code pc} in {@code run}, matched by id and label, or null. */
+    private static ConfigurationResult find(RunResult run, PreparedConfiguration pc) {
+        return run.configurations().stream()
+                .filter(r -> r.id().equals(pc.spec().id()) && r.label().equals(pc.spec().label()) && r.status() != null)
+                .findFirst().orElse(null);
+    }
+
+    private static List<ConfigurationResult> filled(ConfigurationResult[] slots) {
+        return Arrays.stream(slots).filter(Objects::nonNull).toList();
     }
 
     /** The environment, with versions of the backends this scenario uses (only those are loaded). */

@@ -11,6 +11,9 @@ import io.inferbench.input.InputPlan;
 import io.inferbench.input.SampleFactory;
 import io.inferbench.input.TextEncoder;
 import io.inferbench.load.LoadGenerator;
+import io.inferbench.load.LoadProfile;
+import io.inferbench.load.PeakSearcher;
+import io.inferbench.result.PeakSearchResult;
 import io.inferbench.load.LoadPlan;
 import io.inferbench.load.LoadResult;
 import io.inferbench.result.ConfigurationResult;
@@ -20,7 +23,6 @@ import io.inferbench.result.PhaseResult;
 import io.inferbench.result.TensorInfo;
 import io.inferbench.result.Verdict;
 import io.inferbench.scenario.ConfigurationSpec;
-import io.inferbench.scenario.Durations;
 import io.inferbench.scenario.RunSpec;
 import io.inferbench.stats.PhaseSummaries;
 import java.time.Duration;
@@ -61,22 +63,23 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
             }
             listener.step("preparing " + c.inputs().samples() + " samples");
             List<Map<String, Tensor>> samples = samples(pc, plan);
-            LoadResult load;
-            try (SessionSystemUnderTest sut = new SessionSystemUnderTest(session, samples, c.inputs().batchSize())) {
-                RunSpec r = c.run();
-                LoadPlan lp = new LoadPlan(c.load(), r.warmup(), r.minDuration(), r.minQueries(), r.maxDuration(),
-                        interval);
-                load = generator.run(lp, sut, listener);
+            RunSpec r = c.run();
+            LoadPlan lp = new LoadPlan(c.load() instanceof LoadProfile.PeakSearch ps ? ps.probe(ps.start()) : c.load(),
+                    r.warmup(), r.minDuration(), r.minQueries(), r.maxDuration(), interval, c.batching(),
+                    r.stability() != null && r.stability().warmupUntilStable()
+                            ? intervals -> io.inferbench.stats.Stability.isStable(intervals, r.stability().windows(),
+                            r.stability().tolerancePercent(), r.stability().percentile()) : null);
+            int maxBatch = c.batching() == null ? 1 : c.batching().maxBatchSize();
+            try (SessionSystemUnderTest sut = new SessionSystemUnderTest(session, samples, c.inputs().batchSize(),
+                    maxBatch)) {
+                Outcome o = c.load() instanceof LoadProfile.PeakSearch ps
+                        ? peakSearch(ps, lp, sut, listener, c) : measure(c.load(), lp, sut, listener, c);
+                return new ConfigurationResult(c.id(), c.label(), c.axes(), c.backend().name(),
+                        c.hardware().device().toString(), c.load().describe(), c.settings(), modelInfo(pc),
+                        o.failed() ? ConfigurationStatus.FAILED : ConfigurationStatus.OK, o.error(), o.verdict(),
+                        tensors(plan.specs()), tensors(session.outputs()), session.properties(), loadMs, o.warmup(),
+                        o.measurement(), List.of(), null, o.peak());
             }
-            PhaseResult warmup = PhaseSummaries.summarize(load.warmup(), load.samplesPerQuery());
-            PhaseResult measured = PhaseSummaries.summarize(load.measurement(), load.samplesPerQuery());
-            Verdict verdict = Verdict.of(reasons(c.run(), measured, load.abortReason()));
-            boolean failed = load.abortReason() != null && measured.queries() == measured.errors();
-            return new ConfigurationResult(c.id(), c.label(), c.axes(), c.backend().name(),
-                    c.hardware().device().toString(), c.load().describe(), c.settings(), modelInfo(pc),
-                    failed ? ConfigurationStatus.FAILED : ConfigurationStatus.OK,
-                    failed ? load.abortReason() : null, verdict, tensors(plan.specs()), tensors(session.outputs()),
-                    session.properties(), loadMs, warmup, measured);
         } catch (DeviceUnavailableException e) {
             return failed(pc, ConfigurationStatus.SKIPPED, "skipped: " + e.getMessage());
         } catch (UnsupportedModelException e) {
@@ -102,31 +105,77 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
         }
     }
 
-    /** MLPerf-style validity: every rule the measurement broke, in words. */
-    static List<String> reasons(RunSpec run, PhaseResult m, String abortReason) {
+    /** What one configuration's load produced. */
+    private record Outcome(PhaseResult warmup, PhaseResult measurement, Verdict verdict, boolean failed, String error,
+                           PeakSearchResult peak) {
+    }
+
+    private Outcome measure(LoadProfile profile, LoadPlan lp, SessionSystemUnderTest sut, RunListener listener,
+                            ConfigurationSpec c) throws InterruptedException {
+        LoadResult load = generator.run(lp, sut, listener);
+        PhaseResult warmup = Measurements.phase(load.warmup(), load.samplesPerQuery(), profile, c.batching(), c.run());
+        PhaseResult measured = Measurements.phase(load.measurement(), load.samplesPerQuery(), profile, c.batching(),
+                c.run());
+        boolean failed = load.abortReason() != null && measured.queries() == measured.errors();
+        return new Outcome(warmup, measured, Verdict.of(Measurements.reasons(c.run(), measured, load)), failed,
+                failed ? load.abortReason() : null, null);
+    }
+
+    /** Probes one load after another; the result's measurement is the peak's probe (or the last one). */
+    private Outcome peakSearch(LoadProfile.PeakSearch ps, LoadPlan lp, SessionSystemUnderTest sut,
+                               RunListener listener, ConfigurationSpec c) throws InterruptedException {
+        PeakSearcher.Outcome o = PeakSearcher.search(ps, probe -> {
+            listener.step("probing " + probe.describe());
+            return generator.run(lp.with(probe), sut, listener);
+        });
+        List<PeakSearchResult.Probe> probes = new ArrayList<>();
+        PeakSearcher.Probe best = null;
+        for (PeakSearcher.Probe p : o.probes()) {
+            PhaseResult m = Measurements.phase(p.result().measurement(), p.result().samplesPerQuery(),
+                    ps.probe(p.load()), c.batching(), c.run());
+            probes.add(new PeakSearchResult.Probe(p.load(), p.meetsSlo(), p.percentileNanos() / 1e6, p.throughputQps(),
+                    m));
+            if (p.meetsSlo() && (best == null || p.load() > best.load())) {
+                best = p;
+            }
+        }
+        PeakSearcher.Probe shown = best != null ? best : o.probes().get(o.probes().size() - 1);
+        LoadProfile shownProfile = ps.probe(shown.load());
+        PhaseResult warmup = Measurements.phase(shown.result().warmup(), shown.result().samplesPerQuery(),
+                shownProfile, c.batching(), c.run());
+        PhaseResult measured = Measurements.phase(shown.result().measurement(), shown.result().samplesPerQuery(),
+                shownProfile, c.batching(), c.run());
         List<String> reasons = new ArrayList<>();
-        if (abortReason != null) {
-            reasons.add("aborted: " + abortReason);
+        if (!o.found()) {
+            reasons.add("SLO missed: no load met p" + fmt(ps.percentile()) + " <= " + ps.slo().toMillis() + " ms ("
+                    + shown.why() + ")");
+        } else {
+            reasons.addAll(Measurements.reasons(c.run(), measured, shown.result()));
         }
-        if (m.durationMs() < run.minDuration().toMillis()) {
-            reasons.add(String.format("ran %.1f s, less than min-duration %s", m.durationMs() / 1000,
-                    Durations.format(run.minDuration())));
-        }
-        if (m.queries() < run.minQueries()) {
-            reasons.add("completed " + m.queries() + " queries, fewer than min-queries " + run.minQueries());
-        }
-        if (m.errors() > 0) {
-            reasons.add(m.errors() + " of " + m.queries() + " queries failed (first: " + m.firstError() + ")");
-        }
-        return reasons;
+        PeakSearchResult peak = new PeakSearchResult(ps.searched().id(), ps.percentile(), ps.slo().toNanos() / 1e6,
+                o.found(), o.peak(), probes);
+        return new Outcome(warmup, measured, Verdict.of(reasons), false, null, peak);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     static ConfigurationResult failed(PreparedConfiguration pc, ConfigurationStatus status, String reason) {
+        return failed(pc, status, reason, List.of());
+    }
+
+    /**
+     * A configuration that did not complete: what it was, why not, and the measurements of any forks
+     * that finished before it failed.
+     */
+    public static ConfigurationResult failed(PreparedConfiguration pc, ConfigurationStatus status, String reason,
+                                             List<PhaseResult> finishedForks) {
         ConfigurationSpec c = pc.spec();
         return new ConfigurationResult(c.id(), c.label(), c.axes(), c.backend().name(),
                 c.hardware().device().toString(), c.load().describe(), c.settings(), modelInfo(pc), status, reason,
                 null, pc.plan() == null ? List.of() : tensors(pc.plan().specs()), tensors(pc.outputs()), Map.of(), 0,
-                null, null);
+                null, null, finishedForks, null, null);
     }
 
     static ModelInfo modelInfo(PreparedConfiguration pc) {

@@ -5,25 +5,34 @@ import io.inferbench.api.ModelSession;
 import io.inferbench.api.PreparedInput;
 import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
+import io.inferbench.input.Batches;
 import io.inferbench.load.SystemUnderTest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Adapts a {@link ModelSession} to the load generator: one {@link Runner} per worker, every sample
  * prepared by that runner before timing starts, so a timed query is exactly one {@link Runner#run}.
+ * With dynamic batching, each worker also prepares batches of 2..max samples joined along the
+ * batch dimension (a few variants per size). Workers are kept between runs (peak-search probes)
+ * so nothing is prepared twice.
  */
 final class SessionSystemUnderTest implements SystemUnderTest, AutoCloseable {
+    /** Distinct prepared batches per batch size: enough to vary inputs without much memory. */
+    static final int BATCH_VARIANTS = 8;
+
     private final ModelSession session;
     private final List<Map<String, Tensor>> samples;
     private final int batchSize;
-    private final List<Runner> runners = new CopyOnWriteArrayList<>();
+    private final int maxBatch;
+    private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
 
-    SessionSystemUnderTest(ModelSession session, List<Map<String, Tensor>> samples, int batchSize) {
+    SessionSystemUnderTest(ModelSession session, List<Map<String, Tensor>> samples, int batchSize, int maxBatch) {
         this.session = session;
         this.samples = samples;
         this.batchSize = batchSize;
+        this.maxBatch = maxBatch;
     }
 
     @Override
@@ -37,18 +46,59 @@ final class SessionSystemUnderTest implements SystemUnderTest, AutoCloseable {
     }
 
     @Override
+    public int maxBatchSize() {
+        return maxBatch;
+    }
+
+    @Override
     public QueryWorker worker(int index) throws BackendException {
-        Runner runner = session.newRunner();
-        runners.add(runner);
-        PreparedInput[] prepared = new PreparedInput[samples.size()];
-        for (int i = 0; i < prepared.length; i++) {
-            prepared[i] = runner.prepare(samples.get(i));
+        Worker w = workers.get(index);
+        if (w == null) {
+            w = new Worker(session.newRunner());
+            workers.put(index, w);
         }
-        return sample -> runner.run(prepared[sample]);
+        return w;
+    }
+
+    /** A runner with everything it will run already prepared. */
+    private final class Worker implements QueryWorker {
+        private final Runner runner;
+        private final PreparedInput[] prepared;
+        private final PreparedInput[][] batches;
+
+        Worker(Runner runner) throws BackendException {
+            this.runner = runner;
+            this.prepared = new PreparedInput[samples.size()];
+            for (int i = 0; i < prepared.length; i++) {
+                prepared[i] = runner.prepare(samples.get(i));
+            }
+            this.batches = new PreparedInput[maxBatch + 1][];
+            for (int k = 2; k <= maxBatch; k++) {
+                batches[k] = new PreparedInput[Math.min(BATCH_VARIANTS, samples.size())];
+                for (int v = 0; v < batches[k].length; v++) {
+                    batches[k][v] = runner.prepare(Batches.concat(samples, v * k, k));
+                }
+            }
+        }
+
+        @Override
+        public void issue(int sample) throws BackendException {
+            runner.run(prepared[sample]);
+        }
+
+        @Override
+        public void issueBatch(int count, int sample) throws BackendException {
+            if (count == 1) {
+                runner.run(prepared[sample]);
+            } else {
+                PreparedInput[] variants = batches[count];
+                runner.run(variants[sample % variants.length]);
+            }
+        }
     }
 
     @Override
     public void close() {
-        runners.forEach(Runner::close);
+        workers.values().forEach(w -> w.runner.close());
     }
 }

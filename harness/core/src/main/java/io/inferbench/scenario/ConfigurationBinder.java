@@ -26,7 +26,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class ConfigurationBinder {
     static final List<String> TOP_KEYS = List.of("name", "description", "model", "inputs", "backend", "hardware",
-            "load", "run", "matrix");
+            "load", "optimization", "run", "matrix");
+    static final List<String> OPTIMIZATION_KEYS = List.of("batching");
     static final List<String> MODEL_KEYS = List.of("name", "path", "maven", "entry", "format");
     static final List<String> INPUT_KEYS = List.of("batch-size", "sequence-length", "samples", "seed", "text",
             "tensors");
@@ -35,9 +36,11 @@ final class ConfigurationBinder {
     static final List<String> TENSOR_KEYS = List.of("dtype", "shape", "range");
     static final List<String> BACKEND_KEYS = List.of("name", "options");
     static final List<String> HARDWARE_KEYS = List.of("device", "device-id");
-    static final List<String> LOAD_KEYS = List.of("profile", "concurrency");
-    static final List<String> LOAD_PROFILES = List.of("single-stream", "concurrency");
-    static final List<String> RUN_KEYS = List.of("warmup", "min-duration", "min-queries", "max-duration");
+    static final List<String> LOAD_KEYS = LoadBinder.KEYS;
+    static final List<String> LOAD_PROFILES = LoadBinder.PROFILES;
+    static final List<String> RUN_KEYS = List.of("warmup", "min-duration", "min-queries", "max-duration", "forks",
+            "timeout", "stability", "early-stopping");
+    static final List<String> STABILITY_KEYS = List.of("windows", "tolerance", "percentile", "warmup-until-stable");
     static final List<String> WARMUP_KEYS = List.of("queries", "duration");
     static final List<String> FORMATS = List.of("onnx", "savedmodel", "graphdef", "torchscript", "none");
 
@@ -66,8 +69,15 @@ final class ConfigurationBinder {
         ModelSpec model = model(root, provider);
         InputSpec inputs = inputs(root.map("inputs", INPUT_KEYS));
         HardwareSpec hardware = hardware(root.map("hardware", HARDWARE_KEYS));
-        LoadProfile load = load(root.map("load", LOAD_KEYS));
+        LoadProfile load = LoadBinder.bind(root.map("load", LOAD_KEYS));
+        YamlMap optimization = root.map("optimization", OPTIMIZATION_KEYS);
+        io.inferbench.load.Batching batching = LoadBinder.batching(optimization);
         RunSpec run = run(root.map("run", RUN_KEYS));
+        if (batching != null && (load instanceof LoadProfile.MultiStream || load instanceof LoadProfile.PeakSearch
+                && ((LoadProfile.PeakSearch) load).searched() == LoadProfile.Searched.CONCURRENCY)) {
+            optimization.problem("batching", "dynamic batching works with single-stream, concurrency, offline, rate "
+                    + "and rate peak searches, not " + load.describe());
+        }
         if (problems.size() > before || backend == null || model == null || inputs == null || hardware == null
                 || load == null || run == null) {
             return null;
@@ -88,7 +98,15 @@ final class ConfigurationBinder {
         settings.put("run.max-duration", Durations.format(run.maxDuration()));
         settings.put("inputs.samples", Integer.toString(inputs.samples()));
         settings.put("inputs.seed", Long.toString(inputs.seed()));
-        return new ConfigurationSpec(id, label, axes, model, inputs, backend, hardware, load, run, settings, locations);
+        if (batching != null) {
+            settings.put("optimization.batching", "max " + batching.maxBatchSize() + ", delay "
+                    + Durations.format(batching.maxQueueDelay()) + ", " + batching.instances() + " instance(s)");
+        }
+        if (run.forks() > 0) {
+            settings.put("run.forks", Integer.toString(run.forks()));
+        }
+        return new ConfigurationSpec(id, label, axes, model, inputs, backend, hardware, load, batching, run, settings,
+                locations);
     }
 
     private void locate(String path, Node node) {
@@ -339,33 +357,6 @@ final class ConfigurationBinder {
         return new HardwareSpec(device.equals("cpu") ? Device.CPU : Device.gpu(id));
     }
 
-    private LoadProfile load(YamlMap m) {
-        if (m == null) {
-            return new LoadProfile.SingleStream();
-        }
-        String profile = m.choice("profile", LOAD_PROFILES, "single-stream");
-        if (profile == null) {
-            return null;
-        }
-        if (profile.equals("single-stream")) {
-            if (m.has("concurrency")) {
-                return m.problem("concurrency", "concurrency applies to profile: concurrency, not single-stream");
-            }
-            return new LoadProfile.SingleStream();
-        }
-        if (!m.has("concurrency")) {
-            return m.problem("profile: concurrency needs concurrency: N (number of closed-loop workers, >= 1)");
-        }
-        Long n = m.integer("concurrency", 1, null);
-        if (n == null) {
-            return null;
-        }
-        if (n > 4096) {
-            return m.problem("concurrency", "expected an integer between 1 and 4096, got " + n);
-        }
-        return new LoadProfile.Concurrency(n.intValue());
-    }
-
     private RunSpec run(YamlMap m) {
         if (m == null) {
             return new RunSpec(DEFAULT_WARMUP, DEFAULT_MIN_DURATION, DEFAULT_MIN_QUERIES, DEFAULT_MAX_DURATION);
@@ -374,14 +365,71 @@ final class ConfigurationBinder {
         Duration minDuration = m.duration("min-duration", DEFAULT_MIN_DURATION);
         Long minQueries = m.integer("min-queries", 1, DEFAULT_MIN_QUERIES);
         Duration maxDuration = m.duration("max-duration", DEFAULT_MAX_DURATION);
-        if (warmup == null || minDuration == null || minQueries == null || maxDuration == null) {
+        Integer forks = m.smallInteger("forks", 0, 0);
+        StabilitySpec stability = stability(m.map("stability", STABILITY_KEYS));
+        if (warmup == null || minDuration == null || minQueries == null || maxDuration == null || forks == null
+                || m.has("stability") && stability == null) {
             return null;
         }
         if (maxDuration.compareTo(minDuration) < 0) {
             return m.problem("max-duration", "max-duration (" + Durations.format(maxDuration)
                     + ") must not be shorter than min-duration (" + Durations.format(minDuration) + ")");
         }
-        return new RunSpec(warmup, minDuration, minQueries, maxDuration);
+        if (forks > 100) {
+            return m.problem("forks", "expected at most 100 forks, got " + forks);
+        }
+        Duration timeout = m.duration("timeout", RunSpec.defaultTimeout(maxDuration, forks));
+        Node es = m.raw("early-stopping");
+        Boolean earlyStopping = es == null ? Boolean.FALSE : YamlMap.bool(es, m.child("early-stopping"), problems);
+        if (timeout == null || earlyStopping == null) {
+            return null;
+        }
+        if (timeout.compareTo(minDuration) < 0) {
+            return m.problem("timeout", "timeout (" + Durations.format(timeout) + ") is shorter than min-duration ("
+                    + Durations.format(minDuration) + "): no configuration could finish");
+        }
+        return new RunSpec(warmup, minDuration, minQueries, maxDuration, forks, timeout, stability, earlyStopping);
+    }
+
+    private StabilitySpec stability(YamlMap m) {
+        if (m == null) {
+            return null;
+        }
+        Integer windows = m.smallInteger("windows", 2, 3);
+        Double tolerance = percent(m, "tolerance", 10.0);
+        Double pct = m.number("percentile", 0, 99.0);
+        Node wus = m.raw("warmup-until-stable");
+        Boolean untilStable = wus == null ? Boolean.FALSE : YamlMap.bool(wus, m.child("warmup-until-stable"), problems);
+        if (pct != null && pct != 50 && pct != 90 && pct != 99) {
+            return m.problem("percentile", "stability compares p50, p90 or p99 per window; expected 50, 90 or 99, got "
+                    + pct);
+        }
+        if (windows == null || tolerance == null || pct == null || untilStable == null) {
+            return null;
+        }
+        if (windows > 100) {
+            return m.problem("windows", "expected at most 100 windows, got " + windows);
+        }
+        return new StabilitySpec(windows, tolerance, pct, untilStable);
+    }
+
+    /** {@code 10%} or {@code 10} (percent), or a fraction {@code 0.1}? Only percent: {@code 10} or {@code 10%}. */
+    private Double percent(YamlMap m, String key, Double fallback) {
+        Node n = m.raw(key);
+        if (n == null) {
+            return fallback;
+        }
+        String text = n instanceof ScalarNode s ? s.getValue().strip() : "";
+        try {
+            double v = Double.parseDouble(text.endsWith("%") ? text.substring(0, text.length() - 1) : text);
+            if (v > 0 && v < 100) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        return problems.at(n, m.child(key), "expected a percentage between 0 and 100 such as 10%, got "
+                + YamlMap.describe(n));
     }
 
     private Warmup warmup(YamlMap m) {

@@ -14,13 +14,14 @@ import java.util.Map;
  * @param backend  which backend and its options
  * @param hardware which device
  * @param load     how to issue queries
+ * @param batching dynamic batching between load and backend, or null
  * @param run      when the measurement starts, and when it has enough
  * @param settings the configuration as flat dotted keys, for results and reports
  * @param locations where key fields were declared (dotted path to position), for later errors
  */
 public record ConfigurationSpec(String id, String label, Map<String, String> axes, ModelSpec model,
                                 InputSpec inputs, BackendSpec backend, HardwareSpec hardware,
-                                LoadProfile load, RunSpec run, Map<String, String> settings,
+                                LoadProfile load, io.inferbench.load.Batching batching, RunSpec run, Map<String, String> settings,
                                 Map<String, SourceLocation> locations) {
     public ConfigurationSpec {
         axes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(axes));

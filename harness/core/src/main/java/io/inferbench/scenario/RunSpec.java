@@ -15,10 +15,17 @@ import java.time.Duration;
  *                    harness's own JVM
  * @param timeout     a configuration (all its forks) still running after this is stopped and failed
  * @param stability   the stability rule applied to the measurement, or null for none
+ * @param earlyStopping whether too few queries for an early-stopping estimate of the profile's key
+ *                    percentile make the measurement INVALID (the estimates are reported either way)
  */
 public record RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration, int forks,
-                      Duration timeout, StabilitySpec stability) {
+                      Duration timeout, StabilitySpec stability, boolean earlyStopping) {
     public RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration) {
-        this(warmup, minDuration, minQueries, maxDuration, 0, maxDuration.multipliedBy(3).plusMinutes(2), null);
+        this(warmup, minDuration, minQueries, maxDuration, 0, defaultTimeout(maxDuration, 0), null, false);
+    }
+
+    /** Room for every fork's warmup, measurement and model loading: (3 x max-duration + 2 min) per JVM. */
+    public static Duration defaultTimeout(Duration maxDuration, int forks) {
+        return maxDuration.multipliedBy(3).plusMinutes(2).multipliedBy(Math.max(1, forks));
     }
 }

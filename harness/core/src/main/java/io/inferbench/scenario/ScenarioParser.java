@@ -60,7 +60,8 @@ public final class ScenarioParser {
         String name = top.string("name", defaultName);
         String description = top.string("description", "");
         MappingNode base = withoutKey((MappingNode) root, "matrix");
-        List<MatrixExpander.Point> points = MatrixExpander.expand(base, top.raw("matrix"), problems);
+        List<MatrixExpander.Point> points = StepExpander.expand(MatrixExpander.expand(base, top.raw("matrix"), problems),
+                problems);
         problems.throwIfAny();
         List<ConfigurationSpec> configs = new ArrayList<>();
         int width = Integer.toString(points.size()).length();

@@ -6,21 +6,22 @@ import io.inferbench.result.PercentileEstimate;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * Latency summaries from an HdrHistogram of nanoseconds, each figure with a 95% confidence interval.
  *
  * <p>Percentile intervals are distribution-free, from order statistics: the number of samples
- * below the true p-quantile is Binomial(n, p), so ranks {@code np ± z·sqrt(np(1-p))} bound it.
- * The mean's interval is Student t. Both assume independent samples; run-to-run variance is a
- * separate matter (forks).
+ * below the true p-quantile is Binomial(n, p), so a pair of ranks bounds it with a known
+ * probability; {@link OrderStatisticRanks} picks the narrowest pair reaching 95%. The mean's
+ * interval is Student t. Both assume independent samples; run-to-run variance is a separate
+ * matter (forks). Values are HdrHistogram's (3 significant digits), so bounds carry its 0.1%
+ * resolution on top.
  */
 public final class LatencyStatistics {
     /** The percentiles every summary reports. */
     public static final double[] PERCENTILES = {50, 90, 95, 99, 99.9};
-    private static final double Z95 = new NormalDistribution().inverseCumulativeProbability(0.975);
+    private static final double LEVEL = 0.95;
 
     private LatencyStatistics() {
     }
@@ -44,21 +45,22 @@ public final class LatencyStatistics {
     /** The p-th percentile with its order-statistic 95% interval. */
     public static PercentileEstimate percentile(Histogram h, double p) {
         long n = h.getTotalCount();
-        double q = p / 100.0;
         double value = h.getValueAtPercentile(p);
-        double se = Math.sqrt(n * q * (1 - q));
-        long lowRank = (long) Math.floor(n * q - Z95 * se);
-        long highRank = (long) Math.ceil(n * q + Z95 * se) + 1;
-        boolean bounded = lowRank >= 1 && highRank <= n;
-        double low = atRank(h, Math.max(1, lowRank));
-        double high = atRank(h, Math.min(n, highRank));
+        OrderStatisticRanks ranks = OrderStatisticRanks.of(n, p / 100.0, LEVEL);
+        double low = valueAtRank(h, ranks.low());
+        double high = valueAtRank(h, ranks.high());
         return new PercentileEstimate(p, ms(value), new Interval(ms(Math.min(low, value)), ms(Math.max(high, value)),
-                bounded));
+                ranks.bounded()));
     }
 
-    /** The value of the rank-th smallest sample (1-based). */
-    private static double atRank(Histogram h, long rank) {
-        return h.getValueAtPercentile(100.0 * rank / h.getTotalCount());
+    /**
+     * The rank-th smallest sample (1-based, at most the count), reported like HdrHistogram's
+     * percentiles (the highest value equivalent to it).
+     */
+    static long valueAtRank(Histogram h, long rank) {
+        // HdrHistogram takes the ceil(percentile·n/100)-th value; aiming half a rank low lands on
+        // exactly this rank whatever the floating-point rounding, where 100·rank/n could overshoot.
+        return h.getValueAtPercentile(100.0 * (rank - 0.5) / h.getTotalCount());
     }
 
     private static Interval meanInterval(double meanNanos, double sdNanos, long n) {

@@ -9,22 +9,34 @@ import io.inferbench.api.TensorSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
-/** A session of the synthetic backend: no inputs, no outputs, only time. */
+/**
+ * A session of the synthetic backend: no inputs, no outputs, only time. Thread-safe; each runner
+ * is confined to one thread, as the SPI requires.
+ */
 final class SyntheticSession implements ModelSession {
-    /** Below this, spin: parkNanos overshoots by tens of microseconds. */
-    private static final long SPIN_NANOS = 200_000;
     private static final PreparedInput NOTHING = new PreparedInput() { };
 
     private final LatencyModel model;
-    private final long seed;
-    private final AtomicLong runners = new AtomicLong();
+    private final StallSchedule stalls;
+    private final SyntheticClock clock;
+    /** Source of the runners' streams, in the order they are created; guarded by itself. */
+    private final SplittableRandom root;
 
-    SyntheticSession(LatencyModel model, long seed) {
+    /**
+     * @param stalls the stall period and length; their origin is taken now, when the session opens
+     * @param clock  {@link SyntheticClock#SYSTEM} except in tests
+     */
+    SyntheticSession(LatencyModel model, StallSchedule stalls, long seed, SyntheticClock clock) {
         this.model = model;
-        this.seed = seed;
+        this.clock = clock;
+        this.stalls = stalls.from(clock.nanoTime());
+        this.root = new SplittableRandom(seed);
+    }
+
+    /** The stall windows every runner shares (their origin is when the session opened). */
+    StallSchedule stalls() {
+        return stalls;
     }
 
     @Override
@@ -39,14 +51,26 @@ final class SyntheticSession implements ModelSession {
 
     @Override
     public Map<String, String> properties() {
-        return Map.of("distribution", model.distribution(), "latency-ms", Double.toString(model.meanMs()),
-                "jitter-ms", Double.toString(model.jitterMs()), "failure-rate", Double.toString(model.failureRate()));
+        return Map.of("distribution", model.distribution().option(),
+                "latency-ms", Double.toString(model.latencyMs()),
+                "jitter-ms", Double.toString(model.jitterMs()),
+                "sigma", Double.toString(model.sigma()),
+                "second-latency-ms", Double.toString(model.secondLatencyMs()),
+                "second-probability", Double.toString(model.secondProbability()),
+                "failure-rate", Double.toString(model.failureRate()),
+                "stall-every-ms", Double.toString(stalls.everyNanos() / 1e6),
+                "stall-ms", Double.toString(stalls.stallNanos() / 1e6));
     }
 
     @Override
     public Runner newRunner() {
-        // Each runner gets its own seeded stream so concurrent workers stay reproducible.
-        SplittableRandom random = new SplittableRandom(seed + 0x9E3779B97F4A7C15L * runners.incrementAndGet());
+        // Each runner gets its own seeded stream so concurrent workers stay reproducible. Split from one
+        // root: SplittableRandom steps its seed by the golden gamma, so seeds a gamma apart would give
+        // the same stream shifted by one draw.
+        SplittableRandom random;
+        synchronized (root) {
+            random = root.split();
+        }
         return new Runner() {
             @Override
             public PreparedInput prepare(Map<String, Tensor> inputs) {
@@ -57,7 +81,7 @@ final class SyntheticSession implements ModelSession {
             public void run(PreparedInput input) throws BackendException {
                 long nanos = model.nextNanos(random);
                 boolean fail = model.nextFails(random);
-                busyFor(nanos);
+                clock.waitUntil(stalls.finishAt(clock.nanoTime(), nanos));
                 if (fail) {
                     throw new BackendException("synthetic failure (failure-rate " + model.failureRate() + ")");
                 }
@@ -73,18 +97,6 @@ final class SyntheticSession implements ModelSession {
             public void close() {
             }
         };
-    }
-
-    static void busyFor(long nanos) {
-        long end = System.nanoTime() + nanos;
-        long remaining = nanos;
-        while (remaining > SPIN_NANOS) {
-            LockSupport.parkNanos(remaining - SPIN_NANOS);
-            remaining = end - System.nanoTime();
-        }
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
-        }
     }
 
     @Override

@@ -479,7 +479,7 @@ class ScenarioParserTest {
                     lod:
                       profile: single-stream
                     """), 3, 1, "lod", "unknown key 'lod'.", "Did you mean 'load'?",
-                    "Expected one of: name, description, model, inputs, backend, hardware, load, run, matrix");
+                    "Expected one of: name, description, model, inputs, backend, hardware, load, optimization, run, matrix");
         }
 
         @Test
@@ -649,7 +649,7 @@ class ScenarioParserTest {
             assertAt(single("""
                     backend: { name: synthetic }
                     load: { profile: singlestream }
-                    """), 2, 18, "load.profile", "expected one of single-stream, concurrency, got 'singlestream'.",
+                    """), 2, 18, "load.profile", "expected one of single-stream, concurrency, multi-stream, offline, rate, peak-search, got 'singlestream'.",
                     "Did you mean 'single-stream'?");
         }
 

@@ -1,0 +1,63 @@
+package io.inferbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.ConfigurationStatus;
+import io.inferbench.result.ResultJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run.forks} through the CLI: fresh JVMs by default, none with {@code --in-process}. */
+class ForkOptionsTest {
+    @TempDir
+    Path dir;
+
+    private ConfigurationResult runOnce(Path out, String... extra) throws Exception {
+        Path s = dir.resolve("forked.yaml");
+        Files.writeString(s, """
+                name: forked
+                backend: { name: synthetic, options: { latency-ms: 1 } }
+                run: { forks: 2, warmup: 5, min-duration: 200ms, min-queries: 20 }
+                """);
+        String[] args = Stream.concat(Stream.of("run", s.toString(), "--out", out.toString(), "--no-report"),
+                Stream.of(extra)).toArray(String[]::new);
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.exitCode(), r.toString());
+        return ResultJson.read(runDir(out).resolve("result.json")).configurations().get(0);
+    }
+
+    private static Path runDir(Path out) throws Exception {
+        try (Stream<Path> runs = Files.list(out)) {
+            return runs.findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void inProcessRunsOnceWithoutForking() throws Exception {
+        Path out = dir.resolve("in-process");
+        ConfigurationResult c = runOnce(out, "--in-process");
+        assertEquals(ConfigurationStatus.OK, c.status(), c.error());
+        assertTrue(c.forks().isEmpty(), "measured once, in this JVM");
+        assertNull(c.variation());
+        assertTrue(Files.notExists(runDir(out).resolve("logs")), "no child JVM started");
+    }
+
+    @Test
+    void forksRunInFreshJvms() throws Exception {
+        Path out = dir.resolve("forked");
+        ConfigurationResult c = runOnce(out);
+        assertEquals(ConfigurationStatus.OK, c.status(), c.error());
+        assertEquals(2, c.forks().size());
+        assertNotNull(c.variation());
+        assertEquals(c.forks().get(0).queries() + c.forks().get(1).queries(), c.measurement().queries());
+        assertTrue(Files.exists(runDir(out).resolve("logs/c01-fork1.stderr.log")));
+        assertTrue(Files.exists(runDir(out).resolve("logs/c01-fork2.stderr.log")));
+    }
+}
