@@ -41,7 +41,7 @@ final class ConsoleProgress implements RunListener {
     public synchronized void onProgress(Progress p) {
         String line = String.format("%s | %-7s %5.1fs | %,7d queries | %8.1f q/s | p50 %s%s", prefix, p.phase().label(),
                 p.elapsedSeconds(), p.queries(), p.lastQps(),
-                Double.isNaN(p.lastP50Ms()) ? "-" : String.format("%.2f ms", p.lastP50Ms()),
+                Double.isNaN(p.lastP50Ms()) ? "-" : ms(p.lastP50Ms()),
                 p.errors() > 0 ? " | " + p.errors() + " errors" : "");
         if (terminal) {
             show(line);
@@ -54,13 +54,28 @@ final class ConsoleProgress implements RunListener {
     public void configurationFinished(ConfigurationResult r) {
         if (r.status() == ConfigurationStatus.OK && r.measurement() != null) {
             var m = r.measurement();
-            println(String.format("%s | %s: %,d queries in %.1f s, %.1f q/s, p50 %.2f ms, p99 %.2f ms", prefix,
+            println(String.format("%s | %s: %,d queries in %.1f s, %.1f q/s, p50 %s, p99 %s", prefix,
                     r.verdict().label(), m.queries(), m.durationMs() / 1000, m.throughputQps(),
-                    m.latency().valueMs(50), m.latency().valueMs(99)));
+                    ms(m.latency().valueMs(50)), ms(m.latency().valueMs(99))));
             r.verdict().reasons().forEach(reason -> println("      INVALID: " + reason));
         } else {
             println(prefix + " | " + r.status() + ": " + r.error());
         }
+    }
+
+    /** Three significant digits in a unit that suits the value: 41.3 ms, 812 µs, 95 ns. */
+    static String ms(double ms) {
+        if (Double.isNaN(ms)) {
+            return "-";
+        }
+        if (ms >= 1) {
+            return String.format(ms >= 100 ? "%.0f ms" : ms >= 10 ? "%.1f ms" : "%.2f ms", ms);
+        }
+        double us = ms * 1000;
+        if (us >= 1) {
+            return String.format(us >= 100 ? "%.0f µs" : us >= 10 ? "%.1f µs" : "%.2f µs", us);
+        }
+        return String.format("%.0f ns", us * 1000);
     }
 
     private synchronized void show(String line) {
