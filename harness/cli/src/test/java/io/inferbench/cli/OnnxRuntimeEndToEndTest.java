@@ -80,6 +80,12 @@ class OnnxRuntimeEndToEndTest {
             assertEquals("input_ids", c.inputs().get(0).name());
             assertEquals(64, c.model().sha256().length());
             assertTrue(c.sessionProperties().toString().contains("intra"), c.sessionProperties().toString());
+            // Utilization and cold start are sampled in the process that ran the backend.
+            assertTrue(c.utilization().peakRssBytes() > 50L << 20, "a loaded model takes real memory");
+            assertTrue(c.utilization().timeline().size() >= 1);
+            assertTrue(c.utilization().unavailable().stream().allMatch(n -> n.contains(":")), "notes say what and why");
+            assertTrue(c.coldStart().modelLoadMs() > 0 && c.coldStart().firstInferenceMs() > 0);
+            assertTrue(c.coldStart().modelFileBytes() > 1_000_000, "the int8 model is ~23 MB");
         }
         assertEquals("1", r.configurations().get(0).settings().get("backend.options.intra-op-threads"));
         assertEquals("2", r.configurations().get(1).settings().get("backend.options.intra-op-threads"));

@@ -44,7 +44,8 @@ final class ForkResults {
         return new ConfigurationResult(first.id(), first.label(), first.axes(), first.backend(), first.device(),
                 first.load(), first.settings(), first.model(), ConfigurationStatus.OK, null, Verdict.of(reasons),
                 first.inputs(), first.outputs(), first.sessionProperties(), first.loadTimeMs(), first.warmup(),
-                ForkStatistics.merge(measured), measured, ForkStatistics.variation(measured), first.peak());
+                ForkStatistics.merge(measured), measured, ForkStatistics.variation(measured), first.peak(),
+                first.utilization(), first.coldStart());
     }
 
     /**

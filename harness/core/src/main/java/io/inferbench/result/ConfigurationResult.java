@@ -26,6 +26,9 @@ import java.util.Map;
  * @param forks       each fork's measured phase, in order; empty when run once in-process
  * @param variation   run-to-run variation across forks; null with fewer than two forks
  * @param peak        the peak search and its probes; null for other profiles
+ * @param utilization CPU, memory, GPU and energy sampled in the process that ran the backend; null
+ *                    when not sampled
+ * @param coldStart   model load time, first-inference latency and time to steady state; null unless OK
  */
 public record ConfigurationResult(String id, String label, Map<String, String> axes, String backend, String device,
                                   String load, Map<String, String> settings, ModelInfo model,
@@ -33,7 +36,8 @@ public record ConfigurationResult(String id, String label, Map<String, String> a
                                   List<TensorInfo> inputs, List<TensorInfo> outputs,
                                   Map<String, String> sessionProperties, double loadTimeMs,
                                   PhaseResult warmup, PhaseResult measurement, List<PhaseResult> forks,
-                                  ForkVariation variation, PeakSearchResult peak) {
+                                  ForkVariation variation, PeakSearchResult peak, UtilizationResult utilization,
+                                  ColdStart coldStart) {
     public ConfigurationResult {
         axes = Ordered.copy(axes);
         settings = Ordered.copy(settings);
@@ -41,6 +45,18 @@ public record ConfigurationResult(String id, String label, Map<String, String> a
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         sessionProperties = Ordered.copy(sessionProperties);
         forks = forks == null ? List.of() : List.copyOf(forks);
+    }
+
+    /** Without utilization and cold start. */
+    public ConfigurationResult(String id, String label, Map<String, String> axes, String backend, String device,
+                               String load, Map<String, String> settings, ModelInfo model,
+                               ConfigurationStatus status, String error, Verdict verdict,
+                               List<TensorInfo> inputs, List<TensorInfo> outputs,
+                               Map<String, String> sessionProperties, double loadTimeMs,
+                               PhaseResult warmup, PhaseResult measurement, List<PhaseResult> forks,
+                               ForkVariation variation, PeakSearchResult peak) {
+        this(id, label, axes, backend, device, load, settings, model, status, error, verdict, inputs, outputs,
+                sessionProperties, loadTimeMs, warmup, measurement, forks, variation, peak, null, null);
     }
 
     /** A configuration measured once, without forks or peak search. */
@@ -51,6 +67,6 @@ public record ConfigurationResult(String id, String label, Map<String, String> a
                                Map<String, String> sessionProperties, double loadTimeMs,
                                PhaseResult warmup, PhaseResult measurement) {
         this(id, label, axes, backend, device, load, settings, model, status, error, verdict, inputs, outputs,
-                sessionProperties, loadTimeMs, warmup, measurement, List.of(), null, null);
+                sessionProperties, loadTimeMs, warmup, measurement, List.of(), null, null, null, null);
     }
 }

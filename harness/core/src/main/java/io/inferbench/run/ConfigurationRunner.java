@@ -10,7 +10,13 @@ import io.inferbench.api.UnsupportedModelException;
 import io.inferbench.input.InputPlan;
 import io.inferbench.input.SampleFactory;
 import io.inferbench.input.TextEncoder;
+import io.inferbench.api.Device;
 import io.inferbench.load.LoadGenerator;
+import io.inferbench.result.ColdStart;
+import io.inferbench.result.UtilizationResult;
+import io.inferbench.utilization.ColdStarts;
+import io.inferbench.utilization.SamplerSources;
+import io.inferbench.utilization.UtilizationSampler;
 import io.inferbench.load.LoadProfile;
 import io.inferbench.load.PeakSearcher;
 import io.inferbench.result.PeakSearchResult;
@@ -48,8 +54,13 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
         ConfigurationSpec c = pc.spec();
         BackendProvider provider = backends.get(c.backend().name());
         listener.step("loading model");
+        // Sampled in this process, which is the one running the backend (a forked child by default).
+        UtilizationSampler sampler = new UtilizationSampler(c.hardware().device().kind() == Device.Kind.GPU
+                ? SamplerSources.system().withGpu(c.hardware().device().id()) : SamplerSources.system());
+        sampler.start(interval);
+        sampler.mark("load");
         long t0 = System.nanoTime();
-        try (ModelSession session = provider.open(new ModelLoadRequest(pc.model().path(), c.model().format(),
+        try (sampler; ModelSession session = provider.open(new ModelLoadRequest(pc.model().path(), c.model().format(),
                 c.hardware().device(), c.backend().options()))) {
             double loadMs = (System.nanoTime() - t0) / 1e6;
             List<TensorSpec> declared = session.inputs();
@@ -72,13 +83,22 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
             int maxBatch = c.batching() == null ? 1 : c.batching().maxBatchSize();
             try (SessionSystemUnderTest sut = new SessionSystemUnderTest(session, samples, c.inputs().batchSize(),
                     maxBatch)) {
+                double firstMs = firstInference(sut);
+                sampler.mark("warmup");
                 Outcome o = c.load() instanceof LoadProfile.PeakSearch ps
-                        ? peakSearch(ps, lp, sut, listener, c) : measure(c.load(), lp, sut, listener, c);
+                        ? peakSearch(ps, lp, sut, listener, c, sampler) : measure(c.load(), lp, sut, listener, c);
+                if (o.measurement() != null && !(c.load() instanceof LoadProfile.PeakSearch)) {
+                    sampler.markAt("measurement", System.nanoTime() - (long) (o.measurement().durationMs() * 1e6));
+                }
+                UtilizationResult utilization = sampler.stop();
+                ColdStart coldStart = o.warmup() == null || o.measurement() == null ? null : ColdStarts.of(loadMs,
+                        firstMs, ColdStarts.p50s(o.warmup().timeline(), o.measurement().timeline()), interval,
+                        pc.model().sizeBytes());
                 return new ConfigurationResult(c.id(), c.label(), c.axes(), c.backend().name(),
                         c.hardware().device().toString(), c.load().describe(), c.settings(), modelInfo(pc),
                         o.failed() ? ConfigurationStatus.FAILED : ConfigurationStatus.OK, o.error(), o.verdict(),
                         tensors(plan.specs()), tensors(session.outputs()), session.properties(), loadMs, o.warmup(),
-                        o.measurement(), List.of(), null, o.peak());
+                        o.measurement(), List.of(), null, o.peak(), utilization, coldStart);
             }
         } catch (DeviceUnavailableException e) {
             return failed(pc, ConfigurationStatus.SKIPPED, "skipped: " + e.getMessage());
@@ -105,6 +125,21 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
         }
     }
 
+    /**
+     * The very first inference on a freshly loaded model (cold caches, lazy initialisation), timed on
+     * worker 0 before the warmup; NaN when it fails (the load run then reports the failure).
+     */
+    private static double firstInference(SessionSystemUnderTest sut) {
+        try {
+            var worker = sut.worker(0);
+            long t0 = System.nanoTime();
+            worker.issue(0);
+            return (System.nanoTime() - t0) / 1e6;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
     /** What one configuration's load produced. */
     private record Outcome(PhaseResult warmup, PhaseResult measurement, Verdict verdict, boolean failed, String error,
                            PeakSearchResult peak) {
@@ -123,9 +158,11 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
 
     /** Probes one load after another; the result's measurement is the peak's probe (or the last one). */
     private Outcome peakSearch(LoadProfile.PeakSearch ps, LoadPlan lp, SessionSystemUnderTest sut,
-                               RunListener listener, ConfigurationSpec c) throws InterruptedException {
+                               RunListener listener, ConfigurationSpec c, UtilizationSampler sampler)
+            throws InterruptedException {
         PeakSearcher.Outcome o = PeakSearcher.search(ps, probe -> {
             listener.step("probing " + probe.describe());
+            sampler.mark("probe " + probe.describe());
             return generator.run(lp.with(probe), sut, listener);
         });
         List<PeakSearchResult.Probe> probes = new ArrayList<>();
