@@ -87,6 +87,13 @@ class OnnxRuntimeEndToEndTest {
             assertTrue(c.coldStart().modelLoadMs() > 0 && c.coldStart().firstInferenceMs() > 0);
             assertTrue(c.coldStart().modelFileBytes() > 1_000_000, "the int8 model is ~23 MB");
         }
+        // The run is analysed: threads=2 compared with the baseline threads=1, and a recommendation.
+        assertEquals(1, r.comparisons().size());
+        assertEquals("c02", r.comparisons().get(0).candidateId());
+        assertEquals("c01", r.comparisons().get(0).baselineId());
+        assertTrue(r.comparisons().get(0).ratio() > 0 && r.comparisons().get(0).summary().contains("c0")
+                || r.comparisons().get(0).summary().contains("threads"), r.comparisons().get(0).summary());
+        assertTrue(List.of("c01", "c02").contains(r.recommendation().bestId()), String.valueOf(r.recommendation()));
         assertEquals("1", r.configurations().get(0).settings().get("backend.options.intra-op-threads"));
         assertEquals("2", r.configurations().get(1).settings().get("backend.options.intra-op-threads"));
 

@@ -13,18 +13,34 @@ import java.util.List;
  * @param scenario       the scenario as written and as resolved
  * @param environment    machine, OS, JVM, library versions, git commit
  * @param configurations one entry per configuration of the matrix, in matrix order
+ * @param comparisons    each measured configuration against the baseline (the first measured one)
+ * @param recommendation the best configuration under the scenario's constraints, and why each other lost;
+ *                       null until the run is analysed
  */
 public record RunResult(String schema, String runId, Instant startedAt, Instant finishedAt,
                         ScenarioRecord scenario, EnvironmentInfo environment,
-                        List<ConfigurationResult> configurations) {
+                        List<ConfigurationResult> configurations, List<ComparisonResult> comparisons,
+                        RecommendationResult recommendation) {
     public static final String SCHEMA = "inferbench.run/1";
 
     public RunResult {
         configurations = List.copyOf(configurations);
+        comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
+    }
+
+    /** A run not analysed yet: no comparisons, no recommendation. */
+    public RunResult(String schema, String runId, Instant startedAt, Instant finishedAt, ScenarioRecord scenario,
+                     EnvironmentInfo environment, List<ConfigurationResult> configurations) {
+        this(schema, runId, startedAt, finishedAt, scenario, environment, configurations, List.of(), null);
     }
 
     public RunResult withConfigurations(List<ConfigurationResult> configs, Instant finished) {
-        return new RunResult(schema, runId, startedAt, finished, scenario, environment, configs);
+        return new RunResult(schema, runId, startedAt, finished, scenario, environment, configs, comparisons,
+                recommendation);
+    }
+
+    public RunResult withAnalysis(List<ComparisonResult> comps, RecommendationResult rec) {
+        return new RunResult(schema, runId, startedAt, finishedAt, scenario, environment, configurations, comps, rec);
     }
 
     /** True when any configuration failed (the CLI then exits 1). */

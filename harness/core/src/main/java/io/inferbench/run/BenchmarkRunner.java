@@ -133,7 +133,7 @@ public final class BenchmarkRunner {
             result = result.withConfigurations(filled(slots), null);
             ResultJson.write(result, runDir.resolve(RESULT_FILE));
         }
-        result = result.withConfigurations(filled(slots), Instant.now());
+        result = RunAnalysis.analyse(result.withConfigurations(filled(slots), Instant.now()), scenario);
         ResultJson.write(result, runDir.resolve(RESULT_FILE));
         return result;
     }

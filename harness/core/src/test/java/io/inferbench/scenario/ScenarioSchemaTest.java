@@ -526,7 +526,20 @@ class ScenarioSchemaTest {
 
     @Test
     void otherBackendsTakeAnyOptions() throws IOException {
-        assertSchemaAccepts("backend: { name: tensorflow, options: { xla: true, threads: 4 } }\nmodel: { path: m.pb }\n");
+        assertSchemaAccepts("backend: { name: djl, options: { xla: true, threads: 4 } }\nmodel: { path: m.pb }\n");
+    }
+
+    /** $defs/tfOptions; the TensorFlow adapter's TfSchemaTest checks the names and defaults against its specs. */
+    @Test
+    void tensorflowOptionsAreChecked() throws IOException {
+        String base = "backend: { name: tensorflow, options: { %s } }\nmodel: { path: m.pb }\n";
+        assertSchemaAccepts(base.formatted("intra-op-threads: 2, inter-op-threads: 1, xla: true, grappler: off,"
+                + " onednn: false, signature: serving_default, allow-soft-placement: false"));
+        assertSchemaAccepts(base.formatted("grappler: AGGRESSIVE"));
+        assertSchemaRejects(base.formatted("threads: 4"));
+        assertSchemaRejects(base.formatted("grappler: max"));
+        assertSchemaRejects(base.formatted("intra-op-threads: -1"));
+        assertSchemaRejects(base.formatted("xla: 1"));
     }
 
     @Test

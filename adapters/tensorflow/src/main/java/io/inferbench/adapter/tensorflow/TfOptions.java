@@ -1,0 +1,196 @@
+package io.inferbench.adapter.tensorflow;
+
+import io.inferbench.api.BackendException;
+import io.inferbench.api.Device;
+import io.inferbench.api.ModelLoadRequest;
+import io.inferbench.api.OptionSpec;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GPUOptions;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.OptimizerOptions;
+import org.tensorflow.proto.OptimizerOptions.GlobalJitLevel;
+import org.tensorflow.proto.RewriterConfig;
+import org.tensorflow.proto.RewriterConfig.NumIterationsType;
+import org.tensorflow.proto.RewriterConfig.Toggle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The scenario options this adapter accepts, parsed, and turned into a TensorFlow {@link ConfigProto}.
+ *
+ * @param intraOpThreads     threads inside one operator; 0 lets TensorFlow choose
+ * @param interOpThreads     threads across independent operators; 0 lets TensorFlow choose
+ * @param xla                XLA JIT auto-clustering ({@code global_jit_level} ON_1) instead of OFF
+ * @param grappler           {@code default}, {@code off} (no graph rewriting) or {@code aggressive}
+ * @param oneDnn             requested value of {@code TF_ENABLE_ONEDNN_OPTS}
+ * @param signature          SavedModel signature to run
+ * @param allowSoftPlacement let TensorFlow move ops without a kernel on the chosen device to the CPU
+ */
+record TfOptions(int intraOpThreads, int interOpThreads, boolean xla, String grappler, boolean oneDnn,
+                 String signature, boolean allowSoftPlacement) {
+
+    static final String INTRA_OP_THREADS = "intra-op-threads";
+    static final String INTER_OP_THREADS = "inter-op-threads";
+    static final String XLA = "xla";
+    static final String GRAPPLER = "grappler";
+    static final String ONEDNN = "onednn";
+    static final String SIGNATURE = "signature";
+    static final String ALLOW_SOFT_PLACEMENT = "allow-soft-placement";
+
+    static final String DEFAULT_SIGNATURE = "serving_default";
+    static final String ONEDNN_ENV = "TF_ENABLE_ONEDNN_OPTS";
+    static final List<String> GRAPPLER_MODES = List.of("default", "off", "aggressive");
+
+    /** What {@code BackendProvider.options()} reports. */
+    static final List<OptionSpec> SPECS = List.of(
+            OptionSpec.integer(INTRA_OP_THREADS, 0L, 0,
+                    "threads used inside one operator; 0 = tensorflow default (one per logical core)"),
+            OptionSpec.integer(INTER_OP_THREADS, 0L, 0,
+                    "threads used to run independent operators; 0 = tensorflow default"),
+            OptionSpec.bool(XLA, false, "XLA JIT auto-clustering (global_jit_level ON_1) instead of OFF"),
+            OptionSpec.choice(GRAPPLER, "default", GRAPPLER_MODES,
+                    "grappler graph rewriting: default, off (meta optimizer disabled) or aggressive"),
+            OptionSpec.bool(ONEDNN, true, "oneDNN optimisations (env TF_ENABLE_ONEDNN_OPTS, read once per JVM:"
+                    + " a different value applies only in a forked JVM)"),
+            OptionSpec.string(SIGNATURE, DEFAULT_SIGNATURE, "SavedModel signature to run"),
+            OptionSpec.bool(ALLOW_SOFT_PLACEMENT, true,
+                    "place ops that have no kernel on the chosen device on the CPU instead of failing"));
+
+    TfOptions {
+        if (!GRAPPLER_MODES.contains(grappler)) {
+            throw new IllegalArgumentException(GRAPPLER + " must be one of " + String.join(", ", GRAPPLER_MODES)
+                    + ", got " + grappler);
+        }
+        if (signature.isBlank()) {
+            throw new IllegalArgumentException(SIGNATURE + " must not be empty");
+        }
+    }
+
+    /** Reads the options of a request; missing ones take the defaults of {@link #SPECS}. */
+    static TfOptions from(ModelLoadRequest request) throws BackendException {
+        try {
+            return new TfOptions(
+                    threads(request, INTRA_OP_THREADS),
+                    threads(request, INTER_OP_THREADS),
+                    request.booleanOption(XLA, false),
+                    request.stringOption(GRAPPLER, "default").toLowerCase(Locale.ROOT),
+                    request.booleanOption(ONEDNN, true),
+                    request.stringOption(SIGNATURE, DEFAULT_SIGNATURE),
+                    request.booleanOption(ALLOW_SOFT_PLACEMENT, true));
+        } catch (IllegalArgumentException e) {
+            throw new BackendException("invalid tensorflow option: " + e.getMessage());
+        }
+    }
+
+    private static int threads(ModelLoadRequest request, String name) {
+        long n = request.longOption(name, 0);
+        if (n < 0 || n > Short.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " must be between 0 and " + Short.MAX_VALUE + ", got " + n);
+        }
+        return (int) n;
+    }
+
+    /**
+     * The session configuration for {@code device}. A GPU is selected by making only that one visible
+     * (it becomes {@code /GPU:0} inside the session); the CPU by hiding every GPU, so a GPU build
+     * places nothing on a GPU either.
+     */
+    ConfigProto toConfigProto(Device device) {
+        ConfigProto.Builder config = ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(intraOpThreads)
+                .setInterOpParallelismThreads(interOpThreads)
+                .setAllowSoftPlacement(allowSoftPlacement);
+        if (device.kind() == Device.Kind.GPU) {
+            config.setGpuOptions(GPUOptions.newBuilder()
+                    .setVisibleDeviceList(Integer.toString(device.id()))
+                    .setAllowGrowth(true));
+        } else {
+            config.putDeviceCount("GPU", 0);
+        }
+        GraphOptions.Builder graph = GraphOptions.newBuilder()
+                .setOptimizerOptions(OptimizerOptions.newBuilder()
+                        .setGlobalJitLevel(xla ? GlobalJitLevel.ON_1 : GlobalJitLevel.OFF));
+        RewriterConfig rewriter = rewriterConfig();
+        if (rewriter != null) {
+            graph.setRewriteOptions(rewriter);
+        }
+        return config.setGraphOptions(graph).build();
+    }
+
+    /** Grappler's settings; {@code null} for TensorFlow's defaults. */
+    RewriterConfig rewriterConfig() {
+        return switch (grappler) {
+            case "off" -> RewriterConfig.newBuilder().setDisableMetaOptimizer(true).build();
+            case "aggressive" -> RewriterConfig.newBuilder()
+                    .setConstantFolding(Toggle.AGGRESSIVE)
+                    .setArithmeticOptimization(Toggle.AGGRESSIVE)
+                    .setLayoutOptimizer(Toggle.AGGRESSIVE)
+                    .setRemapping(Toggle.ON)
+                    .setMetaOptimizerIterations(NumIterationsType.TWO)
+                    .build();
+            default -> null;
+        };
+    }
+
+    /**
+     * Whether oneDNN is on in this JVM: {@code TF_ENABLE_ONEDNN_OPTS} if it holds a boolean
+     * TensorFlow accepts ({@code true/false/1/0}), else TensorFlow's default for this CPU.
+     */
+    static boolean effectiveOneDnn(UnaryOperator<String> environment) {
+        String value = environment.apply(ONEDNN_ENV);
+        if (value != null) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            if (v.equals("1") || v.equals("true")) {
+                return true;
+            }
+            if (v.equals("0") || v.equals("false")) {
+                return false;
+            }
+        }
+        return TfDevices.oneDnnDefault();
+    }
+
+    /** The settings as display strings keyed by option name, for {@code ModelSession.properties()}. */
+    Map<String, String> describe(UnaryOperator<String> environment) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(INTRA_OP_THREADS, threadsText(intraOpThreads));
+        m.put(INTER_OP_THREADS, threadsText(interOpThreads));
+        m.put(XLA, xla ? "true (global_jit_level ON_1)" : "false (global_jit_level OFF)");
+        String xlaFlags = environment.apply("TF_XLA_FLAGS");
+        if (xla && (xlaFlags == null || !xlaFlags.contains("tf_xla_cpu_global_jit"))) {
+            m.put("xla-note", "on the CPU, auto-clustering also needs TF_XLA_FLAGS=--tf_xla_cpu_global_jit"
+                    + " in the JVM's environment; without it XLA clusters GPU ops only");
+        }
+        m.put(GRAPPLER, switch (grappler) {
+            case "off" -> "off (meta optimizer disabled)";
+            case "aggressive" -> "aggressive (constant folding, arithmetic and layout AGGRESSIVE, 2 iterations)";
+            default -> "default";
+        });
+        boolean effective = effectiveOneDnn(environment);
+        String source = environment.apply(ONEDNN_ENV) == null ? " (tensorflow default on this CPU)"
+                : " (" + ONEDNN_ENV + "=" + environment.apply(ONEDNN_ENV) + ")";
+        m.put(ONEDNN, effective + source);
+        if (effective != oneDnn) {
+            m.put("onednn-requested", Boolean.toString(oneDnn));
+            m.put("onednn-note", "requested onednn=" + oneDnn + " but this JVM runs with " + effective + ": "
+                    + ONEDNN_ENV + " is read once per process when TensorFlow loads, so the request applies only"
+                    + " in a forked JVM started with " + ONEDNN_ENV + "=" + (oneDnn ? "1" : "0"));
+        }
+        m.put(SIGNATURE, signature);
+        m.put(ALLOW_SOFT_PLACEMENT, Boolean.toString(allowSoftPlacement));
+        return m;
+    }
+
+    /** The environment a forked JVM needs for the requested oneDNN setting to apply. */
+    Map<String, String> environment() {
+        return Map.of(ONEDNN_ENV, oneDnn ? "1" : "0");
+    }
+
+    private static String threadsText(int n) {
+        return n == 0 ? "0 (tensorflow default)" : Integer.toString(n);
+    }
+}

@@ -1,0 +1,130 @@
+package io.inferbench.adapter.tensorflow;
+
+import io.inferbench.api.BackendException;
+import io.inferbench.api.DType;
+import io.inferbench.api.PreparedInput;
+import io.inferbench.api.Runner;
+import io.inferbench.api.Tensor;
+import org.tensorflow.RawTensor;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.types.family.TType;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a {@link TfModelSession} for one worker thread. Not thread-safe (the SPI's contract);
+ * {@code Session.run} is, so runners of one session run concurrently.
+ */
+final class TfRunner implements Runner {
+    private final TfModelSession model;
+    private final Session session;
+    private final List<TfEndpoint> inputs;
+    private final List<TfEndpoint> outputs;
+    private final List<TfPreparedInput> prepared = new ArrayList<>();
+    private volatile boolean closed;
+
+    TfRunner(TfModelSession model, Session session) {
+        this.model = model;
+        this.session = session;
+        this.inputs = model.inputEndpoints();
+        this.outputs = model.outputEndpoints();
+    }
+
+    @Override
+    public PreparedInput prepare(Map<String, Tensor> tensors) throws BackendException {
+        ensureOpen();
+        TfInputs.check(inputs, tensors);
+        TfPreparedInput input = new TfPreparedInput(this, TfInputs.toTf(inputs, tensors));
+        prepared.add(input);
+        return input;
+    }
+
+    /** Feeds the prepared tensors, fetches every output and releases them: the timed call. */
+    @Override
+    public void run(PreparedInput input) throws BackendException {
+        TType[] tensors = own(input).tensors();
+        try {
+            // Outputs are in host memory (TensorFlow copies GPU results back) when run returns.
+            execute(tensors).close();
+        } catch (RuntimeException e) {
+            throw TfErrors.onRun(e);
+        }
+    }
+
+    @Override
+    public Map<String, Tensor> runAndFetch(PreparedInput input) throws BackendException {
+        TType[] tensors = own(input).tensors();
+        try (Result result = execute(tensors)) {
+            Map<String, Tensor> host = new LinkedHashMap<>();
+            for (int i = 0; i < outputs.size(); i++) {
+                String name = outputs.get(i).name();
+                host.put(name, toHost(name, result.get(i).asRawTensor()));
+            }
+            return Collections.unmodifiableMap(host);
+        } catch (RuntimeException e) {
+            throw TfErrors.onRun(e);
+        }
+    }
+
+    private Result execute(TType[] tensors) {
+        Session.Runner runner = session.runner();
+        for (int i = 0; i < tensors.length; i++) {
+            runner.feed(inputs.get(i).output(), tensors[i]);
+        }
+        for (TfEndpoint output : outputs) {
+            runner.fetch(output.output());
+        }
+        return runner.run();
+    }
+
+    /** Copies a TensorFlow output into a host tensor. */
+    private static Tensor toHost(String name, RawTensor raw) throws BackendException {
+        DType dtype = TfTypes.dtype(raw.dataType());
+        if (dtype == null || dtype == DType.STRING) {
+            throw new BackendException("output '" + name + "' has element type " + raw.dataType()
+                    + ", which host tensors cannot hold");
+        }
+        byte[] bytes = new byte[Math.toIntExact(raw.numBytes())];
+        raw.data().read(bytes);
+        long[] shape = TfTypes.dims(raw.shape());
+        return new Tensor(dtype, shape == null ? new long[0] : shape,
+                ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()));
+    }
+
+    private TfPreparedInput own(PreparedInput input) throws BackendException {
+        ensureOpen();
+        if (!(input instanceof TfPreparedInput ours) || ours.owner() != this) {
+            throw new BackendException("prepared input " + input + " was not made by this runner");
+        }
+        if (ours.isClosed()) {
+            throw new BackendException("prepared input " + input + " was released");
+        }
+        return ours;
+    }
+
+    private void ensureOpen() throws BackendException {
+        if (closed) {
+            throw new BackendException("runner is closed");
+        }
+        model.ensureOpen();
+    }
+
+    /** Releases every input this runner prepared. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        prepared.forEach(TfPreparedInput::close);
+        prepared.clear();
+        model.forget(this);
+    }
+}
