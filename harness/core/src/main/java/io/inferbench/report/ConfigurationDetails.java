@@ -21,10 +21,19 @@ import java.util.stream.Collectors;
  * @param resolvedSettings  the resolved configuration, as dotted keys (not named {@code settings}:
  *                          OGNL would take a method named {@code set...} for a setter)
  * @param phases            timings and extra statistics of the warmup and measured phases
+ * @param openLoop          schedule keeping of an open-loop run; null for a closed loop
+ * @param batching          what the dynamic batcher did; null without batching
+ * @param stability         the stability rule's outcome; null when it was not applied
+ * @param earlyStopping     MLPerf early-stopping estimates; empty when none were computed
+ * @param forks             each fork's measurement and the variation across forks; null unless
+ *                          the configuration ran in two or more forks
+ * @param peak              the peak search and its probes; null for other load profiles
  */
 record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tensor> outputs,
                             List<KeyValue> sessionProperties, List<KeyValue> resolvedSettings,
-                            List<KeyValue> phases) {
+                            List<KeyValue> phases, OpenLoopView openLoop, BatchingView batching,
+                            StabilityView stability, List<EarlyStoppingView> earlyStopping, ForksView forks,
+                            PeakView peak) {
     /** Characters of the SHA-256 shown; the full hash is in the tooltip. */
     static final int SHORT_HASH = 12;
 
@@ -39,8 +48,20 @@ record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tens
     }
 
     static ConfigurationDetails of(ConfigurationResult c) {
+        PhaseResult m = c.measurement();
         return new ConfigurationDetails(model(c.model()), tensors(c.inputs()), tensors(c.outputs()),
-                rows(c.sessionProperties()), rows(c.settings()), phases(c));
+                rows(c.sessionProperties()), rows(c.settings()), phases(c), OpenLoopView.of(m, c.forks()),
+                BatchingView.of(m, c.forks()), StabilityView.of(m, c.forks()), EarlyStoppingView.of(m),
+                ForksView.of(c), PeakView.of(c.peak()));
+    }
+
+    /**
+     * True when any measured block (open loop, batching, stability, estimates, forks, peak) has
+     * content. Public because templates call it, and OGNL only calls public methods.
+     */
+    public boolean anyMeasuredBlock() {
+        return openLoop != null || batching != null || stability != null || !earlyStopping.isEmpty() || forks != null
+                || peak != null;
     }
 
     private static List<KeyValue> model(ModelInfo m) {
@@ -78,7 +99,8 @@ record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tens
         PhaseResult m = c.measurement();
         if (m != null) {
             rows.add(KeyValue.of("Measured", Formats.count(m.queries()) + " queries ("
-                    + Formats.count(m.samples()) + " samples) in " + Formats.duration(m.durationMs())));
+                    + Formats.count(m.samples()) + " samples) in " + Formats.duration(m.durationMs())
+                    + measuredFrom(c)));
             rows.add(KeyValue.of("Samples per second", Formats.rate(m.samplesPerSecond())));
             LatencySummary l = m.latency();
             if (l != null) {
@@ -86,8 +108,19 @@ record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tens
                         + " ms (" + Formats.count(l.count()) + " successful queries)"));
             }
             rows.add(KeyValue.of("Errors", Formats.count(m.errors())
-                    + (m.firstError() == null ? "" : " — first: " + m.firstError())));
+                    + (m.firstError() == null ? "" : " — first: " + Formats.firstLine(m.firstError()))));
         }
         return rows;
+    }
+
+    /** Where the measured figures come from when that is not one plain run: merged forks, or a peak probe. */
+    private static String measuredFrom(ConfigurationResult c) {
+        if (c.forks().size() >= 2) {
+            return "; " + c.forks().size() + " forks merged";
+        }
+        if (c.peak() != null && PeakView.found(c.peak())) {
+            return "; the peak probe, " + Formats.load(c.peak().searched(), c.peak().peak());
+        }
+        return "";
     }
 }

@@ -22,14 +22,20 @@ import java.util.Locale;
  * @param load        load profile
  * @param status      {@code VALID}, {@code INVALID}, {@code FAILED} or {@code SKIPPED}
  * @param statusClass lower-case status, for CSS
- * @param reason      why it failed, was skipped or is invalid; null when valid
+ * @param flags       further badges: {@code OVERLOADED}, {@code UNSTABLE}; empty when none apply
+ * @param reason      why it failed, was skipped or is invalid, on one line (the first line of a
+ *                    multi-line error); null when valid
+ * @param error       the whole error of a failed or skipped configuration, possibly many lines
+ *                    (a crashed fork's stderr tail); null when there is none
+ * @param reasons     every rule an INVALID measurement broke, one per entry; empty otherwise
  * @param measurement the measured figures; null unless the configuration ran
  * @param warmup      the warmup phase (excluded from the measurement)
  * @param details     model, tensors, settings
  */
 record ConfigurationView(String id, String label, String colour, String backend, String device, String load,
-                         String status, String statusClass, String reason, Measurement measurement,
-                         Warmup warmup, ConfigurationDetails details) {
+                         String status, String statusClass, List<Flag> flags, String reason, String error,
+                         List<String> reasons, Measurement measurement, Warmup warmup,
+                         ConfigurationDetails details) {
     /** The percentiles the comparison table shows, in column order. */
     static final List<Double> PERCENTILES = List.of(50.0, 90.0, 95.0, 99.0, 99.9);
 
@@ -45,10 +51,20 @@ record ConfigurationView(String id, String label, String colour, String backend,
     }
 
     /**
+     * A badge beside the status.
+     *
+     * @param text     e.g. {@code OVERLOADED}
+     * @param cssClass lower-case text, for CSS
+     */
+    record Flag(String text, String cssClass) {
+    }
+
+    /**
      * The measured phase, formatted.
      *
      * @param queries        queries completed
      * @param throughput     queries per second
+     * @param throughputCi   its 95% confidence interval as {@code low–high}; null when not bounded
      * @param bestThroughput true for the highest throughput of all valid configurations
      * @param mean           mean latency, the half width of its 95% CI in {@code ci}
      * @param percentiles    one entry per {@link #PERCENTILES}
@@ -56,7 +72,7 @@ record ConfigurationView(String id, String label, String colour, String backend,
      * @param errors         queries that failed
      * @param hasErrors      true when any query failed
      */
-    record Measurement(String queries, String throughput, boolean bestThroughput, Stat mean, List<Stat> percentiles,
+    record Measurement(String queries, String throughput, String throughputCi, boolean bestThroughput, Stat mean, List<Stat> percentiles,
                        String max, String errors, boolean hasErrors) {
     }
 
@@ -81,9 +97,14 @@ record ConfigurationView(String id, String label, String colour, String backend,
         PhaseResult w = c.warmup();
         Warmup warmup = w == null ? new Warmup(Formats.MISSING, Formats.MISSING)
                 : new Warmup(Formats.count(w.queries()), Formats.duration(w.durationMs()));
+        String error = c.status() != ConfigurationStatus.OK && c.error() != null && !c.error().isBlank()
+                ? c.error().strip() : null;
         return new ConfigurationView(Formats.text(c.id()), label(c), colour, Formats.text(c.backend()),
-                Formats.text(c.device()), Formats.text(c.load()), status, cssClass(status),
-                reason(c), measurement(c, fastest, busiest), warmup, ConfigurationDetails.of(c));
+                Formats.text(c.device()), Formats.text(c.load()), status, cssClass(status), flags(c),
+                Formats.firstLine(reason(c)), error,
+                c.status() == ConfigurationStatus.OK && c.verdict() != null && !c.verdict().valid()
+                        ? c.verdict().reasons() : List.of(),
+                measurement(c, fastest, busiest), warmup, ConfigurationDetails.of(c));
     }
 
     /** The configuration's label, or its id when it has none. */
@@ -110,7 +131,28 @@ record ConfigurationView(String id, String label, String colour, String backend,
                 && c.measurement() != null && c.measurement().latency() != null;
     }
 
-    /** One line saying why the configuration does not count, or null when it does. */
+    /** True when the measurement, or any fork's, hit the in-flight cap of an open loop. */
+    static boolean overloaded(ConfigurationResult c) {
+        PhaseResult m = c.measurement();
+        return m != null && m.openLoop() != null && m.openLoop().overloaded()
+                || c.forks().stream().anyMatch(f -> f != null && f.openLoop() != null && f.openLoop().overloaded());
+    }
+
+    private static List<Flag> flags(ConfigurationResult c) {
+        List<Flag> flags = new ArrayList<>();
+        if (c.status() == ConfigurationStatus.OK && overloaded(c)) {
+            flags.add(new Flag("OVERLOADED", "overloaded"));
+        }
+        if (c.status() == ConfigurationStatus.OK && StabilityView.unstable(c.measurement(), c.forks())) {
+            flags.add(new Flag("UNSTABLE", "unstable"));
+        }
+        return flags;
+    }
+
+    /**
+     * Why the configuration does not count, or null when it does: the error of a failed or skipped
+     * one (possibly several lines), else the verdict's reasons on one line.
+     */
     static String reason(ConfigurationResult c) {
         if (c.status() != ConfigurationStatus.OK) {
             return c.error() == null || c.error().isBlank() ? "no reason recorded" : c.error();
@@ -134,7 +176,11 @@ record ConfigurationView(String id, String label, String colour, String backend,
         for (double p : PERCENTILES) {
             percentiles.add(percentile(l == null ? null : l.percentile(p), fastest && p == 50.0));
         }
-        return new Measurement(Formats.count(m.queries()), Formats.rate(m.throughputQps()), busiest, mean(l),
+        Interval tci = m.throughputCi95Qps();
+        String throughputCi = tci != null && tci.bounded() && Double.isFinite(tci.low()) && Double.isFinite(tci.high())
+                ? Formats.rate(tci.low()) + "–" + Formats.rate(tci.high()) : null;
+        return new Measurement(Formats.count(m.queries()), Formats.rate(m.throughputQps()), throughputCi, busiest,
+                mean(l),
                 percentiles,
                 l == null ? Formats.MISSING : Formats.ms(l.maxMs()), Formats.count(m.errors()), m.errors() > 0);
     }

@@ -99,6 +99,45 @@ final class Formats {
         return ms(ci.low()) + "–" + ms(ci.high());
     }
 
+    /** A percentage with one decimal: {@code 2.1%}; the missing mark for NaN. */
+    static String percent(double percent) {
+        return Double.isFinite(percent) ? decimal(percent, 1) + "%" : MISSING;
+    }
+
+    /** A percentile as a column heading: {@code p50}, {@code p99.9}. */
+    static String percentile(double p) {
+        return "p" + NiceScale.label(p);
+    }
+
+    /**
+     * A load level as configured, exactly (a search bisects to values like 38.75): a rate as
+     * {@code 37.5 q/s}, a concurrency as {@code 8 in flight}.
+     */
+    static String load(String searched, double load) {
+        if (!Double.isFinite(load)) {
+            return MISSING;
+        }
+        return NiceScale.label(load) + ("concurrency".equals(searched) ? " in flight" : " q/s");
+    }
+
+    /** A latency objective as written in a scenario: {@code p99 ≤ 50 ms}. */
+    static String objective(double percentile, double sloMs) {
+        return percentile(percentile) + " ≤ " + (Double.isFinite(sloMs) ? NiceScale.label(sloMs) : MISSING) + " ms";
+    }
+
+    /**
+     * The first line of a possibly multi-line message (a crashed fork's error is a reason line,
+     * then its stderr tail): what fits a table cell. Null stays null.
+     */
+    static String firstLine(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl).stripTrailing() + " …";
+    }
+
     /** The text, or the missing mark when it is null or blank. */
     static String text(String s) {
         return s == null || s.isBlank() ? MISSING : s;

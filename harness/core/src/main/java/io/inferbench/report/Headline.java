@@ -3,6 +3,7 @@ package io.inferbench.report;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.Interval;
+import io.inferbench.result.PeakSearchResult;
 import io.inferbench.result.PercentileEstimate;
 import io.inferbench.result.PhaseResult;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import java.util.Map;
 /**
  * The plain-language answer at the top of the report: which valid configuration has the lowest
  * median latency and which the highest throughput (with their confidence intervals and whether
- * the lead is clear), then one line for every configuration that failed, was skipped, is invalid
- * or had errors.
+ * the lead is clear), the peak load of every peak search, then one line for every configuration
+ * that failed, was skipped, is invalid, overloaded or unstable, or had errors.
  *
  * @param summary  e.g. {@code 3 configurations: 2 valid, 1 failed.}
  * @param findings the winners; empty when nothing valid was measured
@@ -38,7 +39,7 @@ record Headline(String summary, List<Finding> findings, List<Problem> problems) 
      * A configuration that does not count, or counted despite errors.
      *
      * @param configuration its label
-     * @param status        FAILED, SKIPPED, INVALID, NO VERDICT or ERRORS
+     * @param status        FAILED, SKIPPED, INVALID, NO VERDICT, OVERLOADED, UNSTABLE, NO PEAK or ERRORS
      * @param statusClass   lower-case status, for CSS
      * @param reason        why
      */
@@ -48,10 +49,17 @@ record Headline(String summary, List<Finding> findings, List<Problem> problems) 
     /** The headline of {@code configs}; {@code colours} maps configuration id to chart colour. */
     static Headline of(List<ConfigurationResult> configs, Map<String, String> colours) {
         List<Finding> findings = new ArrayList<>();
+        // A peak search answers the question its scenario asked, so it leads.
+        for (ConfigurationResult c : configs) {
+            Finding peak = peak(c, colours);
+            if (peak != null) {
+                findings.add(peak);
+            }
+        }
         fastest(Ranking.byMedian(configs), colours, findings);
         busiest(Ranking.byThroughput(configs), colours, findings);
         long valid = configs.stream().filter(ConfigurationView::isValid).count();
-        return new Headline(summary(configs, (int) valid), findings, problems(configs));
+        return new Headline(summary(configs, (int) valid), findings, HeadlineProblems.of(configs));
     }
 
     private static void fastest(List<ConfigurationResult> ranked, Map<String, String> colours, List<Finding> out) {
@@ -94,22 +102,36 @@ record Headline(String summary, List<Finding> findings, List<Problem> problems) 
         out.add(new Finding("Highest throughput", label(best), colours.get(best.id()), detail, note));
     }
 
-    private static List<Problem> problems(List<ConfigurationResult> configs) {
-        List<Problem> problems = new ArrayList<>();
-        for (ConfigurationResult c : configs) {
-            String reason = ConfigurationView.reason(c);
-            if (reason != null) {
-                String status = ConfigurationView.status(c);
-                problems.add(new Problem(label(c), status, ConfigurationView.cssClass(status), reason));
-            }
-            PhaseResult m = c.measurement();
-            if (c.status() == ConfigurationStatus.OK && m != null && m.errors() > 0) {
-                problems.add(new Problem(label(c), "ERRORS", "errors", Formats.count(m.errors()) + " of "
-                        + Formats.count(m.queries()) + " measured queries failed"
-                        + (m.firstError() == null ? "" : "; first: " + m.firstError())));
-            }
+    /**
+     * The peak a search found, e.g. {@code Peak rate under p99 ≤ 50 ms: 37.5 q/s (8 probes)}, with
+     * how closely it was bracketed; null when {@code c} is no peak search or found nothing (that is
+     * a problem line instead).
+     */
+    private static Finding peak(ConfigurationResult c, Map<String, String> colours) {
+        PeakSearchResult p = c.peak();
+        if (c.status() != ConfigurationStatus.OK || p == null || !PeakView.found(p)) {
+            return null;
         }
-        return problems;
+        String percentile = Formats.percentile(p.percentile());
+        String title = "Peak " + ("concurrency".equals(p.searched()) ? "concurrency" : "rate") + " under "
+                + Formats.objective(p.percentile(), p.sloMs());
+        String detail = Formats.load(p.searched(), p.peak()) + " (" + p.probes().size()
+                + (p.probes().size() == 1 ? " probe)" : " probes)");
+        StringBuilder note = new StringBuilder();
+        p.probes().stream().filter(x -> PeakView.isPeak(p, x)).findFirst().ifPresent(x -> note.append("At the peak: ")
+                .append(percentile).append(' ').append(Formats.ms(x.latencyMs())).append(" ms, ")
+                .append(Formats.rate(x.throughputQps())).append(" q/s completed."));
+        // The lowest load that broke the objective brackets the peak from above: how precise the answer is.
+        p.probes().stream().filter(x -> !x.meetsSlo() && x.load() > p.peak())
+                .min((a, b) -> Double.compare(a.load(), b.load()))
+                .ifPresent(x -> note.append(note.length() > 0 ? " " : "").append("The next load tried, ")
+                        .append(Formats.load(p.searched(), x.load())).append(", missed it (").append(percentile)
+                        .append(' ').append(Formats.ms(x.latencyMs())).append(" ms)."));
+        if (!ConfigurationView.isValid(c)) {
+            note.append(" The peak probe's measurement is ").append(ConfigurationView.status(c))
+                    .append(": see below.");
+        }
+        return new Finding(title, label(c), colours.get(c.id()), detail, note.length() == 0 ? null : note.toString().strip());
     }
 
     private static String summary(List<ConfigurationResult> configs, int valid) {

@@ -4,12 +4,15 @@ import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.EnvironmentInfo;
 import io.inferbench.result.PercentileEstimate;
+import io.inferbench.result.PhaseResult;
 import io.inferbench.result.RunResult;
 import io.inferbench.result.ScenarioRecord;
+import io.inferbench.result.TimelinePoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Builds the {@link ReportView} of a {@link RunResult}: formats every figure and draws the charts. */
 final class ReportViewFactory {
@@ -37,8 +40,29 @@ final class ReportViewFactory {
                 s == null || s.description() == null || s.description().isBlank() ? null : s.description(),
                 Headline.of(run.configurations(), colours),
                 ConfigurationView.PERCENTILES.stream().map(p -> "p" + NiceScale.label(p)).toList(),
+                new ReportView.Columns(!same(views, ConfigurationView::backend), !same(views, ConfigurationView::device),
+                        !same(views, ConfigurationView::load)), shared(views),
                 views, charts(run.configurations(), colours), EnvironmentRows.of(env),
                 EnvironmentRows.libraries(env), scenario(s), s == null ? null : s.source());
+    }
+
+    /** True when every configuration has the same value (and there is at least one). */
+    private static boolean same(List<ConfigurationView> views, Function<ConfigurationView, String> field) {
+        return !views.isEmpty() && views.stream().map(field).distinct().count() == 1;
+    }
+
+    private static List<KeyValue> shared(List<ConfigurationView> views) {
+        List<KeyValue> rows = new ArrayList<>();
+        if (same(views, ConfigurationView::backend)) {
+            rows.add(KeyValue.of("Backend", views.get(0).backend()));
+        }
+        if (same(views, ConfigurationView::device)) {
+            rows.add(KeyValue.of("Device", views.get(0).device()));
+        }
+        if (same(views, ConfigurationView::load)) {
+            rows.add(KeyValue.of("Load", views.get(0).load()));
+        }
+        return rows;
     }
 
     private static boolean plotted(ConfigurationResult c) {
@@ -73,7 +97,42 @@ final class ReportViewFactory {
                         + "intervals", "Median latency p50 (ms), whiskers: 95% CI", medians),
                 SvgBarChart.render("Throughput per configuration, in queries per second, with 95% confidence "
                         + "intervals", "Throughput (queries/s), whiskers: 95% CI", rates),
-                !lines.isEmpty());
+                !lines.isEmpty(), TradeoffCharts.of(configs, colours), timelines(configs, colours));
+    }
+
+    /** One latency-and-throughput-over-time figure per measured configuration with a timeline. */
+    private static List<ReportView.Figure> timelines(List<ConfigurationResult> configs, Map<String, String> colours) {
+        List<ReportView.Figure> figures = new ArrayList<>();
+        for (ConfigurationResult c : configs) {
+            PhaseResult m = c.measurement();
+            if (!plotted(c) || m.timeline().isEmpty()) {
+                continue;
+            }
+            PhaseResult w = c.warmup();
+            List<TimelinePoint> warmup = w == null ? List.of() : w.timeline();
+            String label = ConfigurationView.label(c);
+            String svg = SvgTimelineChart.render("Latency (p50, p99) and throughput per interval over time for "
+                    + label + (warmup.isEmpty() ? "" : ", the warmup first, shaded"), warmup,
+                    w == null ? 0 : w.durationMs() / 1000, m.timeline());
+            TimelinePoint first = m.timeline().get(0);
+            String interval = NiceScale.label(Math.round((first.endSeconds() - first.startSeconds()) * 100) / 100.0);
+            // Merged forks keep only the first fork's timeline: say so, and how much of the whole it is.
+            boolean forked = c.forks().size() >= 2;
+            StringBuilder caption = new StringBuilder(forked ? "The first of " + c.forks().size() + " forks ("
+                    + Formats.duration(c.forks().get(0).durationMs()) + " of the " + Formats.duration(m.durationMs())
+                    + " measured)" : "Measured for " + Formats.duration(m.durationMs()))
+                    .append(" in ").append(interval).append(" s intervals");
+            if (!warmup.isEmpty()) {
+                caption.append(", after a ").append(Formats.duration(w.durationMs())).append(" warmup (shaded)");
+            }
+            caption.append('.');
+            if (!forked && c.peak() != null && PeakView.found(c.peak())) {
+                caption.append(" The peak probe (").append(Formats.load(c.peak().searched(), c.peak().peak()))
+                        .append(").");
+            }
+            figures.add(new ReportView.Figure(label, colours.get(c.id()), svg, caption.toString()));
+        }
+        return figures;
     }
 
     private static List<KeyValue> scenario(ScenarioRecord s) {

@@ -14,7 +14,8 @@ final class SvgBarChart {
     private static final double TOP = 8;
     private static final double BOTTOM = 48;
     private static final double RIGHT = 76;
-    private static final double CHAR_WIDTH = 6.6;
+    /** Average width of a 12-unit sans-serif character, generous so long labels are not clipped. */
+    private static final double CHAR_WIDTH = 7.1;
     private static final int LABEL_CHARS = 26;
 
     /**

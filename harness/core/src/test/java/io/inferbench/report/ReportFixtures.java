@@ -105,7 +105,7 @@ final class ReportFixtures {
     }
 
     /** Order-statistic 95% interval of a percentile; unbounded when the sample is too small. */
-    private static PercentileEstimate percentile(double[] sorted, double p) {
+    static PercentileEstimate percentile(double[] sorted, double p) {
         int n = sorted.length;
         double q = p / 100;
         double half = 1.96 * Math.sqrt(n * q * (1 - q));
@@ -117,13 +117,13 @@ final class ReportFixtures {
                 new Interval(sorted[Math.max(0, lo)], sorted[Math.min(n - 1, hi)], bounded));
     }
 
-    private static ModelInfo model(String name) {
+    static ModelInfo model(String name) {
         return new ModelInfo(name, "maven:io.inferbench.models:resnet50:1.0!resnet50.onnx",
                 "/home/bench/.m2/repository/io/inferbench/models/resnet50/1.0/resnet50.onnx", "onnx", 102_548_263L,
                 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
-    private static EnvironmentInfo environment() {
+    static EnvironmentInfo environment() {
         Map<String, String> libraries = new LinkedHashMap<>();
         libraries.put("inferbench", "0.1.0-SNAPSHOT");
         libraries.put("onnxruntime", "1.29.0");

@@ -50,7 +50,7 @@ class ReportRendererTest {
     @Test
     void latencyChartHasOnePathPerMeasuredConfiguration() {
         assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "no inline SVG");
-        assertEquals(2, count(html, "<path "), "one line per OK configuration");
+        assertEquals(2, count(chart(html, "latency-chart"), "<path "), "one line per OK configuration");
         assertTrue(html.contains("role=\"img\" aria-label=\"Latency percentile distribution"));
         for (String tick : List.of(">0%<", ">90%<", ">99%<", ">99.9%<", ">99.99%<")) {
             assertTrue(html.contains(tick), "x tick " + tick);
@@ -134,7 +134,15 @@ class ReportRendererTest {
         }
     }
 
-    private static int count(String s, String needle) {
+    /** The first {@code <svg>} whose class list contains {@code cssClass}. */
+    static String chart(String html, String cssClass) {
+        int at = html.indexOf("class=\"chart " + cssClass + "\"");
+        assertTrue(at > 0, "no " + cssClass + " in the report");
+        int start = html.lastIndexOf("<svg", at);
+        return html.substring(start, html.indexOf("</svg>", at) + "</svg>".length());
+    }
+
+    static int count(String s, String needle) {
         int n = 0;
         for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {
             n++;
