@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code inferbench} — benchmark neural-network inference from declarative scenario files. */
 @Command(name = "inferbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks neural-network inference backends from declarative scenario files.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, BackendsCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, BackendsCommand.class, ConvertCommand.class,
                 JmhCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * reuses it in later JVMs). So {@link #install()} must run before any {@code org.tensorflow} class
  * is initialised; {@link TfRuntime#get()} guarantees that. A value the user set is left alone.
  */
-final class TfNatives {
+public final class TfNatives {
     static final String JAVACPP_CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
     static final String CACHE_DIR_PROPERTY = "inferbench.cache.dir";
     static final String CACHE_DIR_ENV = "INFERBENCH_CACHE_DIR";
@@ -24,7 +24,7 @@ final class TfNatives {
      * @param managed   whether InferBench chose it (rather than the user's own setting)
      * @param note      where a user setting points; empty when InferBench chose the directory
      */
-    record Location(Path directory, boolean managed, String note) {
+    public record Location(Path directory, boolean managed, String note) {
     }
 
     private static Location installed;
@@ -33,7 +33,7 @@ final class TfNatives {
     }
 
     /** Sets {@code org.bytedeco.javacpp.cachedir} unless already set. Once per JVM; never throws. */
-    static synchronized Location install() {
+    public static synchronized Location install() {
         if (installed == null) {
             String user = System.getProperty(JAVACPP_CACHE_PROPERTY);
             if (user != null && !user.isBlank()) {

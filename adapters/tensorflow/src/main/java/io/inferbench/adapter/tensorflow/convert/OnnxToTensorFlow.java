@@ -77,6 +77,9 @@ public final class OnnxToTensorFlow implements ModelConverter {
 
     @Override
     public Conversion convert(Path source, Path target) throws BackendException {
+        // Called directly (inferbench convert), TensorFlow may not be loaded yet: point JavaCPP at
+        // InferBench's cache before any org.tensorflow class initialises.
+        io.inferbench.adapter.tensorflow.TfNatives.install();
         if (Files.exists(target)) {
             throw new BackendException("conversion target " + target + " already exists");
         }
