@@ -28,12 +28,13 @@ import java.util.stream.Collectors;
  * @param forks             each fork's measurement and the variation across forks; null unless
  *                          the configuration ran in two or more forks
  * @param peak              the peak search and its probes; null for other load profiles
+ * @param resources         resource use and cold start; null when neither was recorded
  */
 record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tensor> outputs,
                             List<KeyValue> sessionProperties, List<KeyValue> resolvedSettings,
                             List<KeyValue> phases, OpenLoopView openLoop, BatchingView batching,
                             StabilityView stability, List<EarlyStoppingView> earlyStopping, ForksView forks,
-                            PeakView peak) {
+                            PeakView peak, ResourcesView resources) {
     /** Characters of the SHA-256 shown; the full hash is in the tooltip. */
     static final int SHORT_HASH = 12;
 
@@ -52,16 +53,16 @@ record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tens
         return new ConfigurationDetails(model(c.model()), tensors(c.inputs()), tensors(c.outputs()),
                 rows(c.sessionProperties()), rows(c.settings()), phases(c), OpenLoopView.of(m, c.forks()),
                 BatchingView.of(m, c.forks()), StabilityView.of(m, c.forks()), EarlyStoppingView.of(m),
-                ForksView.of(c), PeakView.of(c.peak()));
+                ForksView.of(c), PeakView.of(c.peak()), ResourcesView.of(c));
     }
 
     /**
-     * True when any measured block (open loop, batching, stability, estimates, forks, peak) has
+     * True when any measured block (open loop, batching, stability, estimates, forks, peak, resources) has
      * content. Public because templates call it, and OGNL only calls public methods.
      */
     public boolean anyMeasuredBlock() {
         return openLoop != null || batching != null || stability != null || !earlyStopping.isEmpty() || forks != null
-                || peak != null;
+                || peak != null || resources != null;
     }
 
     private static List<KeyValue> model(ModelInfo m) {

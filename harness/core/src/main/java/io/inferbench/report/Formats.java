@@ -143,7 +143,7 @@ final class Formats {
         return s == null || s.isBlank() ? MISSING : s;
     }
 
-    private static String decimal(double v, int digits) {
+    static String decimal(double v, int digits) {
         DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setMinimumFractionDigits(digits);
         f.setMaximumFractionDigits(digits);

@@ -1,11 +1,13 @@
 package io.inferbench.report;
 
+import io.inferbench.result.ComparisonResult;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.Interval;
 import io.inferbench.result.PeakSearchResult;
 import io.inferbench.result.PercentileEstimate;
 import io.inferbench.result.PhaseResult;
+import io.inferbench.result.RecommendationResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +20,17 @@ import java.util.Map;
  * the lead is clear), the peak load of every peak search, then one line for every configuration
  * that failed, was skipped, is invalid, overloaded or unstable, or had errors.
  *
- * @param summary  e.g. {@code 3 configurations: 2 valid, 1 failed.}
- * @param findings the winners; empty when nothing valid was measured
- * @param problems configurations that do not count, or counted with errors
+ * <p>When the run was analysed it opens with the recommendation (which configuration, and why) and
+ * the biggest differences between configurations with their confidence intervals.
+ *
+ * @param summary        e.g. {@code 3 configurations: 2 valid, 1 failed.}
+ * @param recommendation the recommended configuration, or why none is; null when the run was not analysed
+ * @param differences    the comparisons' one-line summaries, largest |log ratio| first, at most three
+ * @param findings       the winners; empty when nothing valid was measured
+ * @param problems       configurations that do not count, or counted with errors
  */
-record Headline(String summary, List<Finding> findings, List<Problem> problems) {
+record Headline(String summary, Finding recommendation, List<String> differences, List<Finding> findings,
+                List<Problem> problems) {
     /**
      * A winner.
      *
@@ -48,6 +56,12 @@ record Headline(String summary, List<Finding> findings, List<Problem> problems) 
 
     /** The headline of {@code configs}; {@code colours} maps configuration id to chart colour. */
     static Headline of(List<ConfigurationResult> configs, Map<String, String> colours) {
+        return of(configs, List.of(), null, colours);
+    }
+
+    /** The headline of an analysed run: the recommendation and biggest differences first. */
+    static Headline of(List<ConfigurationResult> configs, List<ComparisonResult> comparisons,
+                       RecommendationResult recommendation, Map<String, String> colours) {
         List<Finding> findings = new ArrayList<>();
         // A peak search answers the question its scenario asked, so it leads.
         for (ConfigurationResult c : configs) {
@@ -59,7 +73,32 @@ record Headline(String summary, List<Finding> findings, List<Problem> problems) 
         fastest(Ranking.byMedian(configs), colours, findings);
         busiest(Ranking.byThroughput(configs), colours, findings);
         long valid = configs.stream().filter(ConfigurationView::isValid).count();
-        return new Headline(summary(configs, (int) valid), findings, HeadlineProblems.of(configs));
+        return new Headline(summary(configs, (int) valid), recommendation(configs, recommendation, colours),
+                AnalysisView.biggestDifferences(comparisons), findings, HeadlineProblems.of(configs));
+    }
+
+    /** The recommendation as a finding: the best configuration and why; or why there is none. */
+    private static Finding recommendation(List<ConfigurationResult> configs, RecommendationResult r,
+                                          Map<String, String> colours) {
+        if (r == null) {
+            return null;
+        }
+        String reason = r.reason() == null || r.reason().isBlank() ? null : r.reason().strip();
+        List<String> how = new ArrayList<>();
+        if (r.objective() != null && !r.objective().isBlank()) {
+            how.add("Objective: " + r.objective().strip());
+        }
+        if (!r.constraints().isEmpty()) {
+            how.add("constraints: " + String.join(", ", r.constraints()));
+        }
+        String note = how.isEmpty() ? null : String.join("; ", how) + ".";
+        if (r.bestId() == null) {
+            return new Finding("Recommended", "none", null,
+                    reason == null ? "no configuration meets the constraints" : reason, note);
+        }
+        String label = configs.stream().filter(c -> r.bestId().equals(c.id())).findFirst()
+                .map(ConfigurationView::label).orElse(r.bestId());
+        return new Finding("Recommended", label, colours.get(r.bestId()), reason == null ? "" : reason, note);
     }
 
     private static void fastest(List<ConfigurationResult> ranked, Map<String, String> colours, List<Finding> out) {

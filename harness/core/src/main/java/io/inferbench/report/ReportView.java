@@ -20,6 +20,8 @@ import java.util.List;
  * @param shared              backend, device or load when every configuration has the same one
  *                            (shown once above the table instead of in a column); may be empty
  * @param configurations      one entry per configuration, in matrix order
+ * @param analysis            comparisons against the baseline and the recommendation
+ * @param resources           one row per configuration that recorded utilization or cold start; may be empty
  * @param charts              the charts
  * @param environment         machine and software rows
  * @param libraries           library name and version rows
@@ -28,7 +30,8 @@ import java.util.List;
  */
 record ReportView(String title, String runId, String started, String duration, String hostname,
                   String scenarioName, String scenarioDescription, Headline headline, List<String> percentiles,
-                  Columns columns, List<KeyValue> shared, List<ConfigurationView> configurations, Charts charts, List<KeyValue> environment,
+                  Columns columns, List<KeyValue> shared, List<ConfigurationView> configurations,
+                  AnalysisView analysis, List<ResourcesView.Row> resources, Charts charts, List<KeyValue> environment,
                   List<KeyValue> libraries, List<KeyValue> scenario, String scenarioSource) {
     /**
      * The comparison table's optional columns: a column whose value is the same in every row says
@@ -51,9 +54,10 @@ record ReportView(String title, String runId, String started, String duration, S
      * @param tradeoffs  throughput against latency: one per group of peak searches and one per
      *                   concurrency or rate sweep; empty when the run has neither
      * @param timelines  latency and throughput over time, one per configuration with a timeline
+     * @param resources  CPU and memory over time, one per configuration with a utilization timeline
      */
     record Charts(String latency, String median, String throughput, boolean any, List<Figure> tradeoffs,
-                  List<Figure> timelines) {
+                  List<Figure> timelines, List<Figure> resources) {
     }
 
     /**

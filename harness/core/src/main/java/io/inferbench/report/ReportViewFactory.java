@@ -4,10 +4,12 @@ import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.EnvironmentInfo;
 import io.inferbench.result.PercentileEstimate;
+import io.inferbench.result.PhaseMark;
 import io.inferbench.result.PhaseResult;
 import io.inferbench.result.RunResult;
 import io.inferbench.result.ScenarioRecord;
 import io.inferbench.result.TimelinePoint;
+import io.inferbench.result.UtilizationResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +40,13 @@ final class ReportViewFactory {
                 Formats.instant(run.startedAt()), Formats.between(run.startedAt(), run.finishedAt()),
                 env == null ? Formats.MISSING : Formats.text(env.hostname()), name,
                 s == null || s.description() == null || s.description().isBlank() ? null : s.description(),
-                Headline.of(run.configurations(), colours),
+                Headline.of(run.configurations(), run.comparisons(), run.recommendation(), colours),
                 ConfigurationView.PERCENTILES.stream().map(p -> "p" + NiceScale.label(p)).toList(),
                 new ReportView.Columns(!same(views, ConfigurationView::backend), !same(views, ConfigurationView::device),
                         !same(views, ConfigurationView::load)), shared(views),
-                views, charts(run.configurations(), colours), EnvironmentRows.of(env),
+                views, AnalysisView.of(run.comparisons(), run.recommendation(), run.configurations(), colours),
+                resourceRows(run.configurations(), colours), charts(run.configurations(), colours),
+                EnvironmentRows.of(env),
                 EnvironmentRows.libraries(env), scenario(s), s == null ? null : s.source());
     }
 
@@ -97,7 +101,49 @@ final class ReportViewFactory {
                         + "intervals", "Median latency p50 (ms), whiskers: 95% CI", medians),
                 SvgBarChart.render("Throughput per configuration, in queries per second, with 95% confidence "
                         + "intervals", "Throughput (queries/s), whiskers: 95% CI", rates),
-                !lines.isEmpty(), TradeoffCharts.of(configs, colours), timelines(configs, colours));
+                !lines.isEmpty(), TradeoffCharts.of(configs, colours), timelines(configs, colours),
+                resources(configs, colours));
+    }
+
+    private static List<ResourcesView.Row> resourceRows(List<ConfigurationResult> configs,
+                                                        Map<String, String> colours) {
+        List<ResourcesView.Row> rows = new ArrayList<>();
+        for (ConfigurationResult c : configs) {
+            ResourcesView.Row row = ResourcesView.row(c, colours.get(c.id()));
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** One CPU-and-memory-over-time figure per configuration with a utilization timeline. */
+    private static List<ReportView.Figure> resources(List<ConfigurationResult> configs, Map<String, String> colours) {
+        List<ReportView.Figure> figures = new ArrayList<>();
+        for (ConfigurationResult c : configs) {
+            UtilizationResult u = c.utilization();
+            if (u == null || u.timeline().isEmpty()) {
+                continue;
+            }
+            String label = ConfigurationView.label(c);
+            String phases = u.phases().stream().map(PhaseMark::phase).distinct().reduce((a, b) -> a + ", " + b)
+                    .orElse(null);
+            String svg = SvgResourceChart.render("Process CPU (% of one core), resident set size and heap in use "
+                    + "(MiB) over time for " + label + (phases == null ? "" : "; phases shaded: " + phases), u);
+            StringBuilder caption = new StringBuilder("Sampled every ").append(NiceScale.label(u.intervalSeconds()))
+                    .append(" s for ").append(Formats.duration(u.durationSeconds() * 1000)).append(" in the process "
+                    + "that ran the backend");
+            if (phases != null) {
+                caption.append("; bands mark the phases (").append(phases).append(")");
+            }
+            caption.append(". 100% CPU is one core fully busy");
+            if (u.cores() > 0) {
+                caption.append(" (the machine has ").append(u.cores()).append(u.cores() == 1 ? " core)" : " cores)");
+            }
+            caption.append('.');
+            figures.add(new ReportView.Figure(label, colours.get(c.id()), svg, caption.toString()));
+        }
+        return figures;
     }
 
     /** One latency-and-throughput-over-time figure per measured configuration with a timeline. */

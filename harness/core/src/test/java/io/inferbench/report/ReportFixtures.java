@@ -1,5 +1,9 @@
 package io.inferbench.report;
 
+import io.inferbench.result.ColdStart;
+import io.inferbench.result.ComparisonBasis;
+import io.inferbench.result.ComparisonResult;
+import io.inferbench.result.ComparisonVerdict;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.EnvironmentInfo;
@@ -8,11 +12,15 @@ import io.inferbench.result.Interval;
 import io.inferbench.result.LatencySummary;
 import io.inferbench.result.ModelInfo;
 import io.inferbench.result.PercentileEstimate;
+import io.inferbench.result.PhaseMark;
 import io.inferbench.result.PhaseResult;
+import io.inferbench.result.RecommendationResult;
 import io.inferbench.result.RunResult;
 import io.inferbench.result.ScenarioRecord;
 import io.inferbench.result.TensorInfo;
 import io.inferbench.result.TimelinePoint;
+import io.inferbench.result.UtilizationResult;
+import io.inferbench.result.UtilizationSample;
 import io.inferbench.result.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +35,10 @@ import org.HdrHistogram.Histogram;
  * A realistic run for report tests: two measured configurations with HdrHistogram data recorded
  * from seeded lognormal latencies, and one that failed to load. Labels, model names, errors and
  * the scenario text carry hostile text ({@link #HOSTILE}) that the report must show escaped.
+ *
+ * <p>The run is analysed: int8 compared with fp32 (the baseline) and recommended; both measured
+ * configurations carry a utilization timeline with load, warmup and measurement phases and a cold
+ * start. fp32's energy could not be read: its {@link #UNAVAILABLE} note carries {@code <script>}.
  */
 final class ReportFixtures {
     /** Markup, both quote kinds and a path traversal, in one string. */
@@ -35,6 +47,13 @@ final class ReportFixtures {
     static final String SLOW_LABEL = "precision=fp32 threads=4";
     static final String FAILED_LABEL = "precision=fp16 ../../etc/passwd";
     static final String FAILED_ERROR = "failed to load \"model.onnx\": <script>alert(1)</script> in ../models";
+    static final String UNAVAILABLE = "energy: /sys/class/powercap/intel-rapl:0/energy_uj is not readable "
+            + "(<script>alert(1)</script>; run as root or chmod it)";
+    static final String COMPARISON_SUMMARY =
+            "int8 is 1.60× faster than fp32 (p50 ratio 0.625, 95% CI 0.619–0.631)";
+    static final String RECOMMENDATION_REASON =
+            "lowest p99 latency among the 2 configurations meeting p99 ≤ 50 ms";
+    static final String LOSER_REASON = "dominated by c02: slower at p99 (6.14 ms > 4.40 ms)";
     private static final Instant START = Instant.parse("2026-11-22T10:15:00Z");
 
     private ReportFixtures() {
@@ -42,8 +61,10 @@ final class ReportFixtures {
 
     /** The three-configuration run; the same object every call (fixed seeds). */
     static RunResult run() {
-        ConfigurationResult slow = measured("c01", SLOW_LABEL, "fp32", 4.0, 0.22, 20_000, 11);
-        ConfigurationResult fast = measured("c02", FAST_LABEL, "int8", 2.5, 0.35, 20_000, 12);
+        ConfigurationResult slow = withResources(measured("c01", SLOW_LABEL, "fp32", 4.0, 0.22, 20_000, 11),
+                utilization(380, 412, Double.NaN, List.of(UNAVAILABLE)), new ColdStart(412.5, 38.2, 2140, 102_548_263L));
+        ConfigurationResult fast = withResources(measured("c02", FAST_LABEL, "int8", 2.5, 0.35, 20_000, 12),
+                utilization(395, 236, 41.5, List.of()), new ColdStart(298.0, 21.7, Double.NaN, 26_214_400L));
         ConfigurationResult failed = new ConfigurationResult("c03", FAILED_LABEL, Map.of("precision", "fp16"),
                 "onnxruntime", "cpu", "single-stream", Map.of("model.precision", "fp16"),
                 model("resnet50-fp16 " + HOSTILE), ConfigurationStatus.FAILED, FAILED_ERROR, null,
@@ -53,7 +74,51 @@ final class ReportFixtures {
                         + "on CPU. " + HOSTILE, "9f2c0d4be1a7c3e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d",
                         "# How to run: inferbench run scenarios/01-quickstart.yaml\nname: quickstart\n"
                                 + "description: \"" + HOSTILE + "\"\nmatrix:\n  precision: [fp32, int8, fp16]\n"),
-                environment(), List.of(slow, fast, failed));
+                environment(), List.of(slow, fast, failed), comparisons(), recommendation());
+    }
+
+    /** int8 (c02) against fp32 (c01), the baseline. */
+    static List<ComparisonResult> comparisons() {
+        return List.of(new ComparisonResult("c02", "c01", "p50", 0.625, new Interval(0.619, 0.631, true),
+                0.716, new Interval(0.69, 0.741, true), 5.8e7, 1e-300, -0.71, "large", ComparisonVerdict.FASTER,
+                5, ComparisonBasis.WITHIN_RUN_BOOTSTRAP, 0.625, new Interval(0.62, 0.63, true),
+                new Interval(0.619, 0.631, true), 20_000, 20_000, 20_000, 20_000, 2000, COMPARISON_SUMMARY));
+    }
+
+    static RecommendationResult recommendation() {
+        return new RecommendationResult("c02", RECOMMENDATION_REASON, "lowest p99 latency",
+                List.of("p99 ≤ 50 ms", "valid measurement"), List.of("c02"),
+                List.of(new RecommendationResult.Loser("c01", LOSER_REASON),
+                        new RecommendationResult.Loser("c03", "FAILED: " + FAILED_ERROR)));
+    }
+
+    /**
+     * Eight seconds sampled every half second: load until 1 s, warmup until 2.5 s, then measurement.
+     * CPU ramps up during the load, RSS grows to {@code rssMiB}; {@code watts} NaN means no RAPL.
+     */
+    static UtilizationResult utilization(double cpuPercent, double rssMiB, double watts, List<String> unavailable) {
+        List<UtilizationSample> samples = new ArrayList<>();
+        long mib = 1024L * 1024L;
+        for (int i = 1; i <= 16; i++) {
+            double t = i * 0.5;
+            double cpu = t <= 1 ? 95 : t <= 2.5 ? cpuPercent * 0.9 : cpuPercent + (i % 3) * 4;
+            long rss = Math.round((t <= 1 ? rssMiB * t * 0.7 : rssMiB * (0.92 + 0.005 * i)) * mib);
+            long heap = (40 + (i * 7) % 30) * mib;
+            samples.add(new UtilizationSample(t, cpu, cpu / 16, List.of(), rss, heap, 256 * mib, i % 4 == 0 ? 3 : 0,
+                    21 + Math.min(i, 4), Double.NaN, -1, Double.NaN, watts));
+        }
+        boolean energy = Double.isFinite(watts);
+        return new UtilizationResult(0.5, 8.0, 16, samples,
+                List.of(new PhaseMark("load", 0), new PhaseMark("warmup", 1.0), new PhaseMark("measurement", 2.5)),
+                cpuPercent * 0.93, cpuPercent + 8, cpuPercent * 0.93 / 16, Math.round(rssMiB * 1.01 * mib),
+                55.0 * mib, 69 * mib, 12, 25, energy ? watts * 8 : Double.NaN, energy ? watts : Double.NaN,
+                Double.NaN, -1, Double.NaN, unavailable);
+    }
+
+    private static ConfigurationResult withResources(ConfigurationResult c, UtilizationResult u, ColdStart s) {
+        return new ConfigurationResult(c.id(), c.label(), c.axes(), c.backend(), c.device(), c.load(), c.settings(),
+                c.model(), c.status(), c.error(), c.verdict(), c.inputs(), c.outputs(), c.sessionProperties(),
+                c.loadTimeMs(), c.warmup(), c.measurement(), c.forks(), c.variation(), c.peak(), u, s);
     }
 
     private static ConfigurationResult measured(String id, String label, String precision, double medianMs,
