@@ -134,7 +134,8 @@ final class ReportViewFactory {
                     .append(" s for ").append(Formats.duration(u.durationSeconds() * 1000)).append(" in the process "
                     + "that ran the backend");
             if (phases != null) {
-                caption.append("; bands mark the phases (").append(phases).append(")");
+                caption.append("; dashed lines mark where each phase (").append(phases).append(") starts; every "
+                        + "phase but the measurement is shaded");
             }
             caption.append(". 100% CPU is one core fully busy");
             if (u.cores() > 0) {
