@@ -94,12 +94,21 @@ class OnnxRuntimeEndToEndTest {
         assertTrue(r.comparisons().get(0).ratio() > 0 && r.comparisons().get(0).summary().contains("c0")
                 || r.comparisons().get(0).summary().contains("threads"), r.comparisons().get(0).summary());
         assertTrue(List.of("c01", "c02").contains(r.recommendation().bestId()), String.valueOf(r.recommendation()));
+        // Accuracy mode: threads=2 computes the same embeddings as threads=1 on the same inputs.
+        var agreement = r.agreements().stream().filter(a -> a.output().equals("last_hidden_state")).findFirst()
+                .orElseThrow(() -> new AssertionError("no agreement figures: " + r.agreements()));
+        assertEquals("c02", agreement.candidateId());
+        assertEquals("c01", agreement.referenceId());
+        assertEquals(8, agreement.samples());
+        assertTrue(agreement.maxAbsError() < 1e-3, "same model, same inputs: " + agreement);
+        assertTrue(agreement.meanCosine() > 0.9999, "same model, same inputs: " + agreement);
         assertEquals("1", r.configurations().get(0).settings().get("backend.options.intra-op-threads"));
         assertEquals("2", r.configurations().get(1).settings().get("backend.options.intra-op-threads"));
 
         String html = Files.readString(runDir.resolve("report.html"));
         assertTrue(html.contains("threads=1") && html.contains("threads=2"), "both configurations in the report");
         assertTrue(html.contains("<svg"), "latency chart rendered");
+        assertTrue(html.contains("Output agreement") && html.contains("last_hidden_state"), "agreement table");
         assertTrue(html.contains("Content-Security-Policy"));
         assertFalse(html.contains("<script src"), "no remote scripts");
         assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "nothing loaded from the network");

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * @param comparisons    one row per comparison, in the result's order; empty when none were made
  * @param recommendation the recommendation; null when the run was not analysed
  */
-record AnalysisView(List<Comparison> comparisons, Recommendation recommendation) {
+record AnalysisView(List<Comparison> comparisons, Recommendation recommendation, List<AgreementRow> agreements) {
     /** At most this many differences lead the headline. */
     static final int HEADLINE_DIFFERENCES = 3;
 
@@ -91,7 +91,19 @@ record AnalysisView(List<Comparison> comparisons, Recommendation recommendation)
     record Loser(String label, String id, String colour, String reason) {
     }
 
+    /** One output of one configuration against its reference, formatted. */
+    record AgreementRow(String candidate, String candidateId, String colour, String reference, String referenceId,
+                        String output, int samples, String maxAbs, String meanAbs, String cosine, String minCosine,
+                        String top1) {
+    }
+
     static AnalysisView of(List<ComparisonResult> comparisons, RecommendationResult rec,
+                           List<ConfigurationResult> configs, Map<String, String> colours) {
+        return of(comparisons, rec, List.of(), configs, colours);
+    }
+
+    static AnalysisView of(List<ComparisonResult> comparisons, RecommendationResult rec,
+                           List<io.inferbench.result.AgreementResult> agreements,
                            List<ConfigurationResult> configs, Map<String, String> colours) {
         Map<String, String> labels = configs.stream().filter(c -> c.id() != null)
                 .collect(Collectors.toMap(ConfigurationResult::id, ConfigurationView::label, (a, b) -> a));
@@ -107,7 +119,19 @@ record AnalysisView(List<Comparison> comparisons, Recommendation recommendation)
                         id.equals(rec.bestId()))).toList(),
                 rec.losers().stream().filter(l -> l != null).map(l -> new Loser(label.apply(l.id()), l.id(),
                         colours.get(l.id()), Formats.text(l.reason()))).toList());
-        return new AnalysisView(rows, recommendation);
+        List<AgreementRow> agree = agreements.stream().filter(a -> a != null).map(a -> new AgreementRow(
+                label.apply(a.candidateId()), a.candidateId(), colours.get(a.candidateId()),
+                label.apply(a.referenceId()), a.referenceId(), a.output(), a.samples(), sci(a.maxAbsError()),
+                sci(a.meanAbsError()), String.format(java.util.Locale.ROOT, "%.6f", a.meanCosine()),
+                String.format(java.util.Locale.ROOT, "%.6f", a.minCosine()),
+                Double.isNaN(a.top1Agreement()) ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%",
+                        100 * a.top1Agreement()))).toList();
+        return new AnalysisView(rows, recommendation, agree);
+    }
+
+    /** Small errors in scientific notation: 3.2e-06. */
+    static String sci(double v) {
+        return Double.isNaN(v) ? "—" : v == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1e", v);
     }
 
     /**

@@ -44,7 +44,8 @@ final class ReportViewFactory {
                 ConfigurationView.PERCENTILES.stream().map(p -> "p" + NiceScale.label(p)).toList(),
                 new ReportView.Columns(!same(views, ConfigurationView::backend), !same(views, ConfigurationView::device),
                         !same(views, ConfigurationView::load)), shared(views),
-                views, AnalysisView.of(run.comparisons(), run.recommendation(), run.configurations(), colours),
+                views, AnalysisView.of(run.comparisons(), run.recommendation(), run.agreements(), run.configurations(),
+                        colours),
                 resourceRows(run.configurations(), colours), charts(run.configurations(), colours),
                 EnvironmentRows.of(env),
                 EnvironmentRows.libraries(env), scenario(s), s == null ? null : s.source());

@@ -16,31 +16,43 @@ import java.util.List;
  * @param comparisons    each measured configuration against the baseline (the first measured one)
  * @param recommendation the best configuration under the scenario's constraints, and why each other lost;
  *                       null until the run is analysed
+ * @param agreements     each configuration's outputs against a reference configuration with the same inputs
  */
 public record RunResult(String schema, String runId, Instant startedAt, Instant finishedAt,
                         ScenarioRecord scenario, EnvironmentInfo environment,
                         List<ConfigurationResult> configurations, List<ComparisonResult> comparisons,
-                        RecommendationResult recommendation) {
+                        RecommendationResult recommendation, List<AgreementResult> agreements) {
     public static final String SCHEMA = "inferbench.run/1";
 
     public RunResult {
         configurations = List.copyOf(configurations);
         comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
+        agreements = agreements == null ? List.of() : List.copyOf(agreements);
     }
 
     /** A run not analysed yet: no comparisons, no recommendation. */
     public RunResult(String schema, String runId, Instant startedAt, Instant finishedAt, ScenarioRecord scenario,
                      EnvironmentInfo environment, List<ConfigurationResult> configurations) {
-        this(schema, runId, startedAt, finishedAt, scenario, environment, configurations, List.of(), null);
+        this(schema, runId, startedAt, finishedAt, scenario, environment, configurations, List.of(), null, List.of());
+    }
+
+    /** Analysed, without output agreement. */
+    public RunResult(String schema, String runId, Instant startedAt, Instant finishedAt, ScenarioRecord scenario,
+                     EnvironmentInfo environment, List<ConfigurationResult> configurations,
+                     List<ComparisonResult> comparisons, RecommendationResult recommendation) {
+        this(schema, runId, startedAt, finishedAt, scenario, environment, configurations, comparisons, recommendation,
+                List.of());
     }
 
     public RunResult withConfigurations(List<ConfigurationResult> configs, Instant finished) {
         return new RunResult(schema, runId, startedAt, finished, scenario, environment, configs, comparisons,
-                recommendation);
+                recommendation, agreements);
     }
 
-    public RunResult withAnalysis(List<ComparisonResult> comps, RecommendationResult rec) {
-        return new RunResult(schema, runId, startedAt, finishedAt, scenario, environment, configurations, comps, rec);
+    public RunResult withAnalysis(List<ComparisonResult> comps, RecommendationResult rec,
+                                  List<AgreementResult> agree) {
+        return new RunResult(schema, runId, startedAt, finishedAt, scenario, environment, configurations, comps, rec,
+                agree);
     }
 
     /** True when any configuration failed (the CLI then exits 1). */

@@ -10,6 +10,7 @@ import io.inferbench.api.UnsupportedModelException;
 import io.inferbench.input.InputPlan;
 import io.inferbench.input.SampleFactory;
 import io.inferbench.input.TextEncoder;
+import io.inferbench.accuracy.OutputCapture;
 import io.inferbench.api.Device;
 import io.inferbench.load.LoadGenerator;
 import io.inferbench.result.ColdStart;
@@ -87,6 +88,8 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                 sampler.mark("warmup");
                 Outcome o = c.load() instanceof LoadProfile.PeakSearch ps
                         ? peakSearch(ps, lp, sut, listener, c, sampler) : measure(c.load(), lp, sut, listener, c);
+                // Accuracy mode, after the measurement and outside any timed region.
+                OutputCapture.capture(session, samples, c.id());
                 if (o.measurement() != null && !(c.load() instanceof LoadProfile.PeakSearch)) {
                     sampler.markAt("measurement", System.nanoTime() - (long) (o.measurement().durationMs() * 1e6));
                 }

@@ -23,7 +23,7 @@ final class RunAnalysis {
     private RunAnalysis() {
     }
 
-    static RunResult analyse(RunResult run, Scenario scenario) {
+    static RunResult analyse(RunResult run, Scenario scenario, java.nio.file.Path outputsDir) {
         List<ConfigurationResult> measured = run.configurations().stream()
                 .filter(c -> c.status() == ConfigurationStatus.OK && c.measurement() != null
                         && c.measurement().histogram() != null && c.measurement().latency() != null
@@ -47,7 +47,55 @@ final class RunAnalysis {
             recommendation = new RecommendationResult(null, "analysis failed: " + e, "", List.of(), List.of(),
                     List.of());
         }
-        return run.withAnalysis(comparisons, recommendation);
+        return run.withAnalysis(comparisons, recommendation, agreements(run, outputsDir));
+    }
+
+    /**
+     * Each configuration against the first earlier configuration fed the same inputs whose outputs
+     * were captured (so fp32 vs int8, or TensorFlow vs ONNX Runtime on a converted model).
+     */
+    static List<io.inferbench.result.AgreementResult> agreements(RunResult run, java.nio.file.Path dir) {
+        List<io.inferbench.result.AgreementResult> out = new ArrayList<>();
+        if (dir == null) {
+            return out;
+        }
+        List<ConfigurationResult> done = new ArrayList<>();
+        for (ConfigurationResult c : run.configurations()) {
+            java.nio.file.Path file = dir.resolve(c.id() + ".bin");
+            if (c.status() != ConfigurationStatus.OK || !java.nio.file.Files.isRegularFile(file)) {
+                continue;
+            }
+            for (ConfigurationResult ref : done) {
+                if (sameInputs(c, ref)) {
+                    try {
+                        out.addAll(io.inferbench.accuracy.Agreement.compare(c.id(),
+                                io.inferbench.accuracy.CapturedOutputs.read(file), ref.id(),
+                                io.inferbench.accuracy.CapturedOutputs.read(dir.resolve(ref.id() + ".bin"))));
+                    } catch (java.io.IOException e) {
+                        // a missing or torn capture only means no agreement figure for this pair
+                    }
+                    break;
+                }
+            }
+            done.add(c);
+        }
+        return out;
+    }
+
+    private static boolean sameInputs(ConfigurationResult a, ConfigurationResult b) {
+        return a.inputs().equals(b.inputs()) && a.outputs().stream().map(t -> t.name()).toList()
+                .equals(b.outputs().stream().map(t -> t.name()).toList())
+                && inputSettings(a).equals(inputSettings(b));
+    }
+
+    private static java.util.Map<String, String> inputSettings(ConfigurationResult c) {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        c.settings().forEach((k, v) -> {
+            if (k.startsWith("inputs.")) {
+                m.put(k, v);
+            }
+        });
+        return m;
     }
 
     /** The percentile configurations are ranked on: p90 when every configuration is single-stream (MLPerf), else p99. */
