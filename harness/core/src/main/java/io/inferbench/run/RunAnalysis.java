@@ -32,16 +32,28 @@ final class RunAnalysis {
         List<ComparisonResult> comparisons = new ArrayList<>();
         RecommendationResult recommendation = null;
         try {
-            if (measured.size() >= 2) {
-                ConfigurationResult baseline = measured.get(0);
-                for (ConfigurationResult c : measured.subList(1, measured.size())) {
-                    comparisons.add(Comparison.compare(c, baseline));
+            // Only like is compared with like: a configuration's baseline is the first measured one fed
+            // the same inputs with the same outputs (fp32 vs int8, one backend vs another), never another model.
+            for (int i = 1; i < measured.size(); i++) {
+                ConfigurationResult c = measured.get(i);
+                for (ConfigurationResult baseline : measured.subList(0, i)) {
+                    if (sameInputs(c, baseline)) {
+                        comparisons.add(Comparison.compare(c, baseline));
+                        break;
+                    }
                 }
             }
             double percentile = keyPercentile(scenario);
-            List<Candidate> candidates = run.configurations().stream().map(c -> Candidate.of(c, percentile)).toList();
+            List<ConfigurationResult> group = largestGroup(run.configurations());
+            List<Candidate> candidates = group.stream().map(c -> Candidate.of(c, percentile)).toList();
             if (!candidates.isEmpty()) {
                 recommendation = Recommender.recommend(candidates, Constraints.none(percentile));
+                if (group.size() < run.configurations().size() && recommendation.reason() != null) {
+                    recommendation = new RecommendationResult(recommendation.bestId(), recommendation.reason()
+                            + " (among the " + group.size() + " configurations with the same inputs and outputs as "
+                            + group.get(0).id() + "; the others run another model)", recommendation.objective(),
+                            recommendation.constraints(), recommendation.paretoFront(), recommendation.losers());
+                }
             }
         } catch (RuntimeException e) {
             recommendation = new RecommendationResult(null, "analysis failed: " + e, "", List.of(), List.of(),
@@ -80,6 +92,29 @@ final class RunAnalysis {
             done.add(c);
         }
         return out;
+    }
+
+    /** The largest set of configurations that can be ranked against each other (same inputs and outputs). */
+    static List<ConfigurationResult> largestGroup(List<ConfigurationResult> all) {
+        List<List<ConfigurationResult>> groups = new ArrayList<>();
+        for (ConfigurationResult c : all) {
+            List<ConfigurationResult> home = null;
+            for (List<ConfigurationResult> g : groups) {
+                ConfigurationResult first = g.get(0);
+                // Failed configurations may lack their tensors: they join the group of their model.
+                if (sameInputs(c, first) || (c.inputs().isEmpty() || first.inputs().isEmpty())
+                        && java.util.Objects.equals(c.settings().get("model"), first.settings().get("model"))) {
+                    home = g;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                groups.add(home);
+            }
+            home.add(c);
+        }
+        return groups.stream().max(java.util.Comparator.comparingInt(List::size)).orElse(List.of());
     }
 
     private static boolean sameInputs(ConfigurationResult a, ConfigurationResult b) {
