@@ -39,7 +39,17 @@ public record Candidate(Objectives objectives, ConfigurationStatus status, Verdi
             }
             throughput = m.throughputQps();
         }
-        return new Candidate(Objectives.of(c.id(), latencyMs, throughput), c.status(), c.verdict(), c.error());
+        Objectives o = Objectives.of(c.id(), latencyMs, throughput);
+        if (c.utilization() != null && c.utilization().peakRssBytes() > 0) {
+            o = o.withMemoryBytes(c.utilization().peakRssBytes());
+        }
+        if (c.utilization() != null && m != null) {
+            double joules = c.utilization().joulesPerInference("measurement", m.samples());
+            if (!Double.isNaN(joules)) {
+                o = o.withEnergyJoulesPerInference(joules);
+            }
+        }
+        return new Candidate(o, c.status(), c.verdict(), c.error());
     }
 
     public Candidate withObjectives(Objectives o) {

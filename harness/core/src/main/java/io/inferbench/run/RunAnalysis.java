@@ -43,11 +43,14 @@ final class RunAnalysis {
                     }
                 }
             }
-            double percentile = keyPercentile(scenario);
+            io.inferbench.scenario.RecommendSpec want = scenario == null ? null : scenario.recommend();
+            double percentile = want != null && want.percentile() != null ? want.percentile() : keyPercentile(scenario);
             List<ConfigurationResult> group = largestGroup(run.configurations());
             List<Candidate> candidates = group.stream().map(c -> Candidate.of(c, percentile)).toList();
             if (!candidates.isEmpty()) {
-                recommendation = Recommender.recommend(candidates, Constraints.none(percentile));
+                recommendation = Recommender.recommend(candidates, constraints(want, percentile),
+                        want != null && "highest-throughput".equals(want.goal())
+                                ? io.inferbench.compare.Goal.HIGHEST_THROUGHPUT : io.inferbench.compare.Goal.LOWEST_LATENCY);
                 if (group.size() < run.configurations().size() && recommendation.reason() != null) {
                     recommendation = new RecommendationResult(recommendation.bestId(), recommendation.reason()
                             + " (among the " + group.size() + " configurations with the same inputs and outputs as "
@@ -92,6 +95,23 @@ final class RunAnalysis {
             done.add(c);
         }
         return out;
+    }
+
+    static Constraints constraints(io.inferbench.scenario.RecommendSpec want, double percentile) {
+        Constraints c = Constraints.none(percentile);
+        if (want == null) {
+            return c;
+        }
+        if (want.maxLatency() != null) {
+            c = c.withMaxLatencyMs(want.maxLatency().toNanos() / 1e6);
+        }
+        if (want.minThroughput() != null) {
+            c = c.withMinThroughput(want.minThroughput());
+        }
+        if (want.maxMemoryBytes() != null) {
+            c = c.withMaxMemoryBytes(want.maxMemoryBytes());
+        }
+        return c;
     }
 
     /** The largest set of configurations that can be ranked against each other (same inputs and outputs). */

@@ -11,10 +11,15 @@ import java.util.List;
  * @param description    free text
  * @param source         the file's text, verbatim
  * @param configurations one per point of the matrix, in matrix order
+ * @param recommend      what a recommended configuration must meet, or null for no constraints
  */
 public record Scenario(Path file, String name, String description, String source,
-                       List<ConfigurationSpec> configurations) {
+                       List<ConfigurationSpec> configurations, RecommendSpec recommend) {
     public Scenario {
         configurations = List.copyOf(configurations);
+    }
+
+    public Scenario(Path file, String name, String description, String source, List<ConfigurationSpec> configurations) {
+        this(file, name, description, source, configurations, null);
     }
 }

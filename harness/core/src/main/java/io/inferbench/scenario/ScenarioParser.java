@@ -59,7 +59,8 @@ public final class ScenarioParser {
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = top.string("name", defaultName);
         String description = top.string("description", "");
-        MappingNode base = withoutKey((MappingNode) root, "matrix");
+        RecommendSpec recommend = recommend(top.map("recommend", ConfigurationBinder.RECOMMEND_KEYS));
+        MappingNode base = withoutKey(withoutKey((MappingNode) root, "matrix"), "recommend");
         List<MatrixExpander.Point> points = StepExpander.expand(MatrixExpander.expand(base, top.raw("matrix"), problems),
                 problems);
         problems.throwIfAny();
@@ -77,7 +78,23 @@ public final class ScenarioParser {
             }
         }
         problems.throwIfAny();
-        return new Scenario(file, name, description, text, configs);
+        return new Scenario(file, name, description, text, configs, recommend);
+    }
+
+    /** {@code recommend:}, scenario-wide (a matrix variant cannot change what "best" means). */
+    private static RecommendSpec recommend(YamlMap m) {
+        if (m == null) {
+            return null;
+        }
+        Double pct = m.number("percentile", Double.MIN_VALUE, null);
+        if (pct != null && pct >= 100) {
+            return m.problem("percentile", "expected a percentile above 0 and below 100, got " + pct);
+        }
+        java.time.Duration maxLatency = m.duration("max-latency", null);
+        Double minThroughput = m.number("min-throughput", 0, null);
+        Long maxMib = m.integer("max-memory-mib", 1, null);
+        String goal = m.choice("goal", List.of("lowest-latency", "highest-throughput"), "lowest-latency");
+        return new RecommendSpec(pct, maxLatency, minThroughput, maxMib == null ? null : maxMib << 20, goal);
     }
 
     private static Node compose(String file, String text) throws ScenarioException {
