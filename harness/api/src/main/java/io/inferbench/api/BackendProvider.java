@@ -20,6 +20,18 @@ public interface BackendProvider {
     List<OptionSpec> options();
 
     /**
+     * Environment variables a JVM running this backend with these options needs, because the
+     * library reads them once at load (e.g. TensorFlow's {@code TF_ENABLE_ONEDNN_OPTS}). The harness
+     * sets them on the forked JVM of each configuration; in-process they cannot apply, and the
+     * session's properties should say so. Empty by default.
+     *
+     * @param options the configuration's validated options, with defaults filled in
+     */
+    default java.util.Map<String, String> environment(java.util.Map<String, Object> options) {
+        return java.util.Map.of();
+    }
+
+    /**
      * Describes the installed library: versions, devices and execution providers it sees.
      * May load native code; must not load any model. Never throws: problems become notes.
      */

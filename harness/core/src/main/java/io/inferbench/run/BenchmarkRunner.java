@@ -104,6 +104,20 @@ public final class BenchmarkRunner {
         return execute(previous, scenario, configurations, runDir, listener);
     }
 
+    /** Each forked JVM also gets the environment its backend asks for with the configuration's options. */
+    private ForkJvm.Factory withBackendEnvironment(ForkJvm.Factory jvms) {
+        return spec -> {
+            ForkJvm jvm = jvms.forConfiguration(spec);
+            var provider = backends.get(spec.backend().name());
+            if (provider != null) {
+                for (var e : provider.environment(spec.backend().options()).entrySet()) {
+                    jvm = jvm.withEnvironment(e.getKey(), e.getValue());
+                }
+            }
+            return jvm;
+        };
+    }
+
     /** The configurations of {@code configurations} that {@code previous} already has (by id and label). */
     public static List<PreparedConfiguration> completed(RunResult previous,
                                                         List<PreparedConfiguration> configurations) {
@@ -138,7 +152,7 @@ public final class BenchmarkRunner {
         RunResult result = initial.withConfigurations(filled(slots), null);
         ResultJson.write(result, runDir.resolve(RESULT_FILE));
         ConfigurationExecutor here = new ConfigurationRunner(backends, new LoadGenerator(), interval);
-        ConfigurationExecutor forked = new ForkExecutor(scenario, runDir, interval, forkJvms);
+        ConfigurationExecutor forked = new ForkExecutor(scenario, runDir, interval, withBackendEnvironment(forkJvms));
         for (int i = 0; i < n; i++) {
             if (slots[i] != null) {
                 continue;

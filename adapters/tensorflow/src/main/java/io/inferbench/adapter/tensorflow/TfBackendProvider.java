@@ -54,6 +54,17 @@ public final class TfBackendProvider implements BackendProvider {
         return TfOptions.SPECS;
     }
 
+    /** oneDNN and CPU XLA are switched by environment variables TensorFlow reads when it loads. */
+    @Override
+    public java.util.Map<String, String> environment(java.util.Map<String, Object> options) {
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("TF_ENABLE_ONEDNN_OPTS", Boolean.FALSE.equals(options.get("onednn")) ? "0" : "1");
+        if (Boolean.TRUE.equals(options.get("xla"))) {
+            env.put("TF_XLA_FLAGS", "--tf_xla_cpu_global_jit");
+        }
+        return env;
+    }
+
     @Override
     public BackendInfo info() {
         List<String> notes = new ArrayList<>();

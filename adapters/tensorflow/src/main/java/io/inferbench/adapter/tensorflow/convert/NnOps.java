@@ -26,7 +26,7 @@ import org.tensorflow.types.family.TType;
 final class NnOps {
     /** Operators that compute channels-last. */
     static final Set<String> CHANNELS_LAST_OPS = Set.of("Conv", "MaxPool", "AveragePool", "GlobalAveragePool",
-            "BatchNormalization");
+            "BatchNormalization", "Resize", "ConvTranspose");
 
     private NnOps() {
     }

@@ -14,6 +14,7 @@ final class OnnxOps {
         ElementwiseOps.register(ops);
         TensorOps.register(ops);
         NnOps.register(ops);
+        UpsamplingOps.register(ops);
         CONVERTERS = Collections.unmodifiableMap(ops);
     }
 

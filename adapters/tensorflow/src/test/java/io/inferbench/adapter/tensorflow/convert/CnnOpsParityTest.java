@@ -144,6 +144,15 @@ class CnnOpsParityTest {
         System.out.printf("PaddleOCR v4 rec parity: max abs error %.3g%n", max);
     }
 
+    /** PaddleOCR v3 CTC text recogniser (SVTR neck: LayerNorm-style ReduceMean/Pow/Sqrt, MatMul), x: [N, 3, 48, W]. */
+    @Test
+    void paddleOcrV3Recogniser() throws Exception {
+        Path onnx = OnnxModels.extract("models/ch_PP-OCRv3_rec_infer.onnx", dir);
+        byte[] model = Files.readAllBytes(onnx);
+        double max = check(model, 1e-5, Map.of("x", uniform(1, 3, 48, 160)));
+        System.out.printf("PaddleOCR v3 rec parity: max abs error %.3g%n", max);
+    }
+
     private Data uniform(long... shape) {
         float[] v = new float[(int) Data.count(shape)];
         for (int i = 0; i < v.length; i++) {
