@@ -10,23 +10,9 @@ public final class InferbenchDirs {
     private InferbenchDirs() {
     }
 
-    /**
-     * {@code -Dinferbench.cache.dir}, else {@code $INFERBENCH_CACHE_DIR}, else
-     * {@code $XDG_CACHE_HOME/inferbench}, else {@code ~/.cache/inferbench}.
-     */
+    /** The cache directory: the rule is {@link io.inferbench.api.CacheDirectory}'s, shared with the adapters. */
     public static Path cache() {
-        String p = System.getProperty("inferbench.cache.dir");
-        if (p == null || p.isBlank()) {
-            p = System.getenv("INFERBENCH_CACHE_DIR");
-        }
-        if (p != null && !p.isBlank()) {
-            return Path.of(p);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "inferbench");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "inferbench");
+        return io.inferbench.api.CacheDirectory.current();
     }
 
     /**

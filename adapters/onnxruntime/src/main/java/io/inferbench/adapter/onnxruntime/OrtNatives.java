@@ -123,20 +123,7 @@ final class OrtNatives {
      * {@code ~/.cache/inferbench}. The lookups are parameters so tests need not touch the real ones.
      */
     static Path cacheDir(UnaryOperator<String> systemProperty, UnaryOperator<String> environment) {
-        String configured = systemProperty.apply(CACHE_DIR_PROPERTY);
-        if (isSet(configured)) {
-            return Path.of(configured);
-        }
-        configured = environment.apply(CACHE_DIR_ENV);
-        if (isSet(configured)) {
-            return Path.of(configured);
-        }
-        String xdg = environment.apply("XDG_CACHE_HOME");
-        // The XDG spec says to ignore a relative XDG_CACHE_HOME.
-        if (isSet(xdg) && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "inferbench");
-        }
-        return Path.of(systemProperty.apply("user.home"), ".cache", "inferbench");
+        return io.inferbench.api.CacheDirectory.of(systemProperty, environment);
     }
 
     private static boolean isSet(String s) {

@@ -55,27 +55,11 @@ public final class TfNatives {
      * so tests need not touch the real ones.
      */
     static Path cacheDir(UnaryOperator<String> systemProperty, UnaryOperator<String> environment) {
-        String configured = systemProperty.apply(CACHE_DIR_PROPERTY);
-        if (isSet(configured)) {
-            return Path.of(configured);
-        }
-        configured = environment.apply(CACHE_DIR_ENV);
-        if (isSet(configured)) {
-            return Path.of(configured);
-        }
-        String xdg = environment.apply("XDG_CACHE_HOME");
-        if (isSet(xdg) && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "inferbench");
-        }
-        return Path.of(systemProperty.apply("user.home"), ".cache", "inferbench");
+        return io.inferbench.api.CacheDirectory.of(systemProperty, environment);
     }
 
     /** The InferBench cache of this process. */
     static Path cacheDir() {
         return cacheDir(System::getProperty, System::getenv);
-    }
-
-    private static boolean isSet(String s) {
-        return s != null && !s.isBlank();
     }
 }
