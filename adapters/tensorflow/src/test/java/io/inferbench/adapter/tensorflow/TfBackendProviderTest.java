@@ -22,6 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TfBackendProviderTest {
 
     @Test
+    void forkedJvmsGetTheEnvironmentThatSwitchesOneDnnAndCpuXla() {
+        TfBackendProvider p = new TfBackendProvider();
+        assertEquals(java.util.Map.of("TF_ENABLE_ONEDNN_OPTS", "0", "TF_XLA_FLAGS", "--tf_xla_cpu_global_jit"),
+                p.environment(java.util.Map.of("onednn", false, "xla", true)));
+        assertEquals(java.util.Map.of("TF_ENABLE_ONEDNN_OPTS", "1"), p.environment(java.util.Map.of("onednn", true)));
+    }
+
+    @Test
     void registeredForServiceLoader() {
         List<String> names = ServiceLoader.load(BackendProvider.class).stream()
                 .map(p -> p.get().name()).toList();
