@@ -85,6 +85,11 @@ final class ForkLog implements Closeable {
         if (fatalError && crashFrame == null && line.contains("# Problematic frame:")) {
             frameNext = true;
         }
+        if (fatalError && line.replaceFirst("^stdout: ", "").startsWith("#")) {
+            // HotSpot's crash banner: summarised by the diagnosis, kept whole in the log and the
+            // hs_err file; leaving it out of the tail keeps what the backend printed before it.
+            return true;
+        }
         tail.addLast(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " …" : line);
         if (tail.size() > TAIL_LINES) {
             tail.removeFirst();
