@@ -70,8 +70,10 @@ record Headline(String summary, Finding recommendation, List<String> differences
                 findings.add(peak);
             }
         }
-        fastest(Ranking.byMedian(configs), colours, findings);
-        busiest(Ranking.byThroughput(configs), colours, findings);
+        // Rank like with like: in a run of several models, the largest group fed the same inputs.
+        List<ConfigurationResult> alike = io.inferbench.result.LikeConfigurations.largestGroup(configs);
+        fastest(Ranking.byMedian(alike), colours, findings);
+        busiest(Ranking.byThroughput(alike), colours, findings);
         long valid = configs.stream().filter(ConfigurationView::isValid).count();
         return new Headline(summary(configs, (int) valid), recommendation(configs, recommendation, colours),
                 AnalysisView.biggestDifferences(comparisons), findings, HeadlineProblems.of(configs));

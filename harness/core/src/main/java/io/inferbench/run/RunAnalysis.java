@@ -37,7 +37,7 @@ final class RunAnalysis {
             for (int i = 1; i < measured.size(); i++) {
                 ConfigurationResult c = measured.get(i);
                 for (ConfigurationResult baseline : measured.subList(0, i)) {
-                    if (sameInputs(c, baseline)) {
+                    if (io.inferbench.result.LikeConfigurations.alike(c, baseline)) {
                         comparisons.add(Comparison.compare(c, baseline));
                         break;
                     }
@@ -45,7 +45,7 @@ final class RunAnalysis {
             }
             io.inferbench.scenario.RecommendSpec want = scenario == null ? null : scenario.recommend();
             double percentile = want != null && want.percentile() != null ? want.percentile() : keyPercentile(scenario);
-            List<ConfigurationResult> group = largestGroup(run.configurations());
+            List<ConfigurationResult> group = io.inferbench.result.LikeConfigurations.largestGroup(run.configurations());
             List<Candidate> candidates = group.stream().map(c -> Candidate.of(c, percentile)).toList();
             if (!candidates.isEmpty()) {
                 recommendation = Recommender.recommend(candidates, constraints(want, percentile),
@@ -81,7 +81,7 @@ final class RunAnalysis {
                 continue;
             }
             for (ConfigurationResult ref : done) {
-                if (sameInputs(c, ref)) {
+                if (io.inferbench.result.LikeConfigurations.alike(c, ref)) {
                     try {
                         out.addAll(io.inferbench.accuracy.Agreement.compare(c.id(),
                                 io.inferbench.accuracy.CapturedOutputs.read(file), ref.id(),
@@ -114,44 +114,8 @@ final class RunAnalysis {
         return c;
     }
 
-    /** The largest set of configurations that can be ranked against each other (same inputs and outputs). */
-    static List<ConfigurationResult> largestGroup(List<ConfigurationResult> all) {
-        List<List<ConfigurationResult>> groups = new ArrayList<>();
-        for (ConfigurationResult c : all) {
-            List<ConfigurationResult> home = null;
-            for (List<ConfigurationResult> g : groups) {
-                ConfigurationResult first = g.get(0);
-                // Failed configurations may lack their tensors: they join the group of their model.
-                if (sameInputs(c, first) || (c.inputs().isEmpty() || first.inputs().isEmpty())
-                        && java.util.Objects.equals(c.settings().get("model"), first.settings().get("model"))) {
-                    home = g;
-                    break;
-                }
-            }
-            if (home == null) {
-                home = new ArrayList<>();
-                groups.add(home);
-            }
-            home.add(c);
-        }
-        return groups.stream().max(java.util.Comparator.comparingInt(List::size)).orElse(List.of());
-    }
 
-    private static boolean sameInputs(ConfigurationResult a, ConfigurationResult b) {
-        return a.inputs().equals(b.inputs()) && a.outputs().stream().map(t -> t.name()).toList()
-                .equals(b.outputs().stream().map(t -> t.name()).toList())
-                && inputSettings(a).equals(inputSettings(b));
-    }
 
-    private static java.util.Map<String, String> inputSettings(ConfigurationResult c) {
-        java.util.Map<String, String> m = new java.util.TreeMap<>();
-        c.settings().forEach((k, v) -> {
-            if (k.startsWith("inputs.")) {
-                m.put(k, v);
-            }
-        });
-        return m;
-    }
 
     /** The percentile configurations are ranked on: p90 when every configuration is single-stream (MLPerf), else p99. */
     static double keyPercentile(Scenario scenario) {
