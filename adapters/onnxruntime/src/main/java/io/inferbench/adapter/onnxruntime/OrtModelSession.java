@@ -15,13 +15,10 @@ import io.inferbench.api.TensorSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A model loaded into an {@link OrtSession}. Thread-safe: {@code OrtSession.run} may be called from
@@ -33,8 +30,7 @@ final class OrtModelSession implements ModelSession {
     private final List<TensorSpec> inputs;
     private final List<TensorSpec> outputs;
     private final Map<String, String> properties;
-    private final Set<OrtRunner> runners = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
+    private final io.inferbench.api.RunnerSet<OrtRunner> runners = new io.inferbench.api.RunnerSet<>();
 
     private OrtModelSession(OrtRuntime runtime, OrtSession session, List<TensorSpec> inputs,
                             List<TensorSpec> outputs, Map<String, String> properties) {
@@ -145,13 +141,7 @@ final class OrtModelSession implements ModelSession {
     public Runner newRunner() throws BackendException {
         ensureOpen();
         OrtRunner runner = new OrtRunner(this, session);
-        runners.add(runner);
-        // close() may have run between the check and the add; do not leak the runner then.
-        if (closed) {
-            runner.close();
-            throw new BackendException("model session is closed");
-        }
-        return runner;
+        return runners.add(runner);
     }
 
     OrtRuntime runtime() {
@@ -159,13 +149,11 @@ final class OrtModelSession implements ModelSession {
     }
 
     void ensureOpen() throws BackendException {
-        if (closed) {
-            throw new BackendException("model session is closed");
-        }
+        runners.ensureOpen();
     }
 
     void forget(OrtRunner runner) {
-        runners.remove(runner);
+        runners.forget(runner);
     }
 
     /**
@@ -174,11 +162,9 @@ final class OrtModelSession implements ModelSession {
      */
     @Override
     public void close() {
-        if (closed) {
+        if (!runners.closeAll()) {
             return;
         }
-        closed = true;
-        new ArrayList<>(runners).forEach(OrtRunner::close);
         closeQuietly(session);
     }
 

@@ -14,13 +14,10 @@ import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,8 +29,7 @@ final class TfModelSession implements ModelSession {
     private final List<TensorSpec> inputs;
     private final List<TensorSpec> outputs;
     private final Map<String, String> properties;
-    private final Set<TfRunner> runners = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
+    private final io.inferbench.api.RunnerSet<TfRunner> runners = new io.inferbench.api.RunnerSet<>();
 
     private TfModelSession(TfModels.Loaded loaded, Map<String, String> properties) {
         this.loaded = loaded;
@@ -148,23 +144,15 @@ final class TfModelSession implements ModelSession {
     public Runner newRunner() throws BackendException {
         ensureOpen();
         TfRunner runner = new TfRunner(this, loaded.session());
-        runners.add(runner);
-        // close() may have run between the check and the add; do not leak the runner then.
-        if (closed) {
-            runner.close();
-            throw new BackendException("model session is closed");
-        }
-        return runner;
+        return runners.add(runner);
     }
 
     void ensureOpen() throws BackendException {
-        if (closed) {
-            throw new BackendException("model session is closed");
-        }
+        runners.ensureOpen();
     }
 
     void forget(TfRunner runner) {
-        runners.remove(runner);
+        runners.forget(runner);
     }
 
     /**
@@ -173,11 +161,9 @@ final class TfModelSession implements ModelSession {
      */
     @Override
     public void close() {
-        if (closed) {
+        if (!runners.closeAll()) {
             return;
         }
-        closed = true;
-        new ArrayList<>(runners).forEach(TfRunner::close);
         try {
             loaded.owner().close();
         } catch (Exception e) {
