@@ -4,6 +4,7 @@ import io.inferbench.api.BackendInfo;
 import io.inferbench.api.BackendProvider;
 import io.inferbench.api.DeviceInfo;
 import io.inferbench.api.OptionSpec;
+import io.inferbench.run.BackendProbe;
 import io.inferbench.run.Backends;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,8 +25,10 @@ final class BackendsCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         Backends backends = Backends.discover();
+        // Info may load native libraries: each adapter is asked in a child JVM of its own.
+        BackendProbe probe = ScenarioLoader.probe(backends, false);
         for (BackendProvider p : backends.byName().values()) {
-            BackendInfo info = p.info();
+            BackendInfo info = probe.info(p.name());
             out.printf("%s  (%s %s)%n", p.name(), info.displayName(), info.version());
             out.println("  formats: " + String.join(", ", p.formats().stream().map(f -> f.name().toLowerCase(
                     java.util.Locale.ROOT)).toList()));

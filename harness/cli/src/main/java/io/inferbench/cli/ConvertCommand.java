@@ -4,12 +4,12 @@ import io.inferbench.api.BackendException;
 import io.inferbench.api.ModelConverter;
 import io.inferbench.api.ModelFormat;
 import io.inferbench.api.UnsupportedModelException;
+import io.inferbench.run.Backends;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +52,9 @@ final class ConvertCommand implements Callable<Integer> {
             throw new BadInputException("cannot tell the format of " + model + " (expected a .onnx file)");
         }
         List<String> installed = new ArrayList<>();
-        for (ModelConverter c : ServiceLoader.load(ModelConverter.class)) {
+        // Each adapter's converters, from its own class loader (one JVM, one conversion: no natives can clash).
+        for (ModelConverter c : Backends.discover().converters().stream().map(Backends.InstalledConverter::converter)
+                .toList()) {
             installed.add(c.name());
             if (c.from() == source && c.to() == target) {
                 return convert(c);

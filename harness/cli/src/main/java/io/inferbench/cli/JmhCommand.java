@@ -93,7 +93,10 @@ final class JmhCommand implements Callable<Integer> {
             throw new BadInputException("--templates: not a folder: " + templates);
         }
         Backends backends = Backends.discover();
-        var loaded = ScenarioLoader.load(scenario, backends, spec.commandLine().getErr());
+        // JMH mode measures in this JVM and JMH's forks (which inherit its flags, so they find the
+        // adapter folders too): the models are described here as well.
+        var loaded = ScenarioLoader.load(scenario, backends, ScenarioLoader.probe(backends, true),
+                spec.commandLine().getErr());
         List<PreparedConfiguration> selected = select(loaded.configurations());
         Path runDir = out.resolve(JmhScenarioRunner.runId(loaded.scenario(), Instant.now()));
         stdout.println("inferbench jmh: " + loaded.scenario().name() + " — " + selected.size() + " configuration"

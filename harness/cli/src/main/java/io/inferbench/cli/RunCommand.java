@@ -5,12 +5,14 @@ import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
+import io.inferbench.run.BackendProbe;
 import io.inferbench.run.Backends;
 import io.inferbench.run.BenchmarkRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a scenario: checks it, runs every configuration, writes "
                 + "OUT/<run-id>/result.json after each configuration and OUT/<run-id>/report.html at the end.",
-                "Configurations with run.forks: N run N times, each in a fresh JVM."})
+                "Each configuration runs in a child JVM of its own (class path: the core plus its backend's "
+                        + "adapter only); run.forks: N runs it N times, each in a fresh JVM; run.forks: 0 or "
+                        + "--in-process runs it in this JVM."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", arity = "0..1",
             description = "scenario file (YAML); with --resume, defaults to the one the run recorded")
@@ -41,8 +45,12 @@ final class RunCommand implements Callable<Integer> {
     Path templates;
 
     @Option(names = "--in-process", description = "run every configuration once in this JVM, ignoring run.forks "
-            + "(for debugging: a crash takes the whole run down)")
+            + "(for debugging: a crash takes the whole run down, and all adapters share this JVM)")
     boolean inProcess;
+
+    @Option(names = "--require-gpu", description = "fail (before measuring anything) when a configuration asks for a "
+            + "GPU that is not there, instead of reporting it 'skipped: no GPU found'")
+    boolean requireGpu;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "finish an interrupted run: keep the "
             + "configurations RUN_DIR/result.json already has, run the others, rewrite the result and report "
@@ -58,7 +66,11 @@ final class RunCommand implements Callable<Integer> {
         RunResult previous = resume == null ? null : previous(resume);
         Path file = scenarioFile(previous);
         Backends backends = Backends.discover();
-        var loaded = ScenarioLoader.load(file, backends, spec.commandLine().getErr());
+        BackendProbe probe = ScenarioLoader.probe(backends, inProcess);
+        var loaded = ScenarioLoader.load(file, backends, probe, spec.commandLine().getErr());
+        if (requireGpu) {
+            GpuRequirement.check(loaded.configurations(), probe);
+        }
         if (templates != null && !Files.isDirectory(templates)) {
             throw new BadInputException("--templates: not a folder: " + templates);
         }
@@ -73,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         progress.println("inferbench: " + loaded.scenario().name() + " — " + loaded.configurations().size()
                 + " configurations → " + runDir);
         BenchmarkRunner runner = new BenchmarkRunner(backends.byName(), ScenarioLoader.projectDir())
-                .inProcess(inProcess);
+                .inProcess(inProcess).withAdapterClasspaths(backends.adapterClasspaths()).withProbe(probe);
         RunResult result;
         if (previous == null) {
             result = runner.run(loaded.scenario(), loaded.configurations(), runDir, progress);
@@ -88,6 +100,15 @@ final class RunCommand implements Callable<Integer> {
             Path html = runDir.resolve("report.html");
             (templates == null ? new ReportRenderer() : ReportRenderer.withTemplates(templates)).write(result, html);
             progress.println("report: " + html.toAbsolutePath());
+        }
+        if (requireGpu) {
+            List<ConfigurationResult> noGpu = GpuRequirement.skippedForNoGpu(result);
+            if (!noGpu.isEmpty()) {
+                progress.println("--require-gpu: " + noGpu.size() + " GPU configuration"
+                        + (noGpu.size() == 1 ? " was" : "s were") + " skipped for want of a GPU:");
+                noGpu.forEach(c -> progress.println("  " + c.id() + " " + c.label() + ": " + c.error()));
+                return Main.CONFIGURATION_FAILED;
+            }
         }
         long failed = result.configurations().stream().filter(c -> c.status() == ConfigurationStatus.FAILED).count();
         if (failed > 0) {

@@ -22,7 +22,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        var loaded = ScenarioLoader.load(scenario, Backends.discover(), spec.commandLine().getErr());
+        Backends backends = Backends.discover();
+        var loaded = ScenarioLoader.load(scenario, backends, ScenarioLoader.probe(backends, false),
+                spec.commandLine().getErr());
         out.println(scenario + ": valid, " + loaded.configurations().size() + " configuration"
                 + (loaded.configurations().size() == 1 ? "" : "s"));
         for (PreparedConfiguration pc : loaded.configurations()) {

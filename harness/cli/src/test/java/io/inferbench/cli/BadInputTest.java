@@ -130,7 +130,7 @@ class BadInputTest {
                       backend: { name: onnxruntime }
                 """);
         Path out = dir.resolve("out");
-        CliRun r = CliRun.of("run", s.toString(), "--out", out.toString());
+        CliRun r = CliRun.of("run", s.toString(), "--out", out.toString(), "--in-process");
         assertEquals(1, r.exitCode(), r.toString());
         Path runDir;
         try (Stream<Path> l = Files.list(out)) {

@@ -36,7 +36,7 @@ class ResumeTest {
     private Path completeRun() throws Exception {
         Path s = dir.resolve("resumable.yaml");
         Files.writeString(s, SCENARIO);
-        CliRun r = CliRun.of("run", s.toString(), "--out", dir.resolve("results").toString(), "--no-report");
+        CliRun r = CliRun.of("run", s.toString(), "--out", dir.resolve("results").toString(), "--no-report", "--in-process");
         assertEquals(0, r.exitCode(), r.toString());
         try (Stream<Path> runs = Files.list(dir.resolve("results"))) {
             return runs.findFirst().orElseThrow();
@@ -63,7 +63,7 @@ class ResumeTest {
         assertEquals(3, full.configurations().size());
         killedBefore(full, runDir, 2);
 
-        CliRun r = CliRun.of("run", "--resume", runDir.toString(), "--no-report");
+        CliRun r = CliRun.of("run", "--resume", runDir.toString(), "--no-report", "--in-process");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("resuming: 2 of 3 configurations already done"), r.out());
         assertTrue(r.out().contains("[3/3] latency=3"), r.out());
@@ -92,7 +92,7 @@ class ResumeTest {
         killedBefore(full, runDir, 1);
 
         Path scenario = dir.resolve("resumable.yaml");
-        CliRun r = CliRun.of("run", scenario.toString(), "--resume", runDir.toString());
+        CliRun r = CliRun.of("run", scenario.toString(), "--resume", runDir.toString(), "--in-process");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("[2/3] latency=2"), r.out());
         RunResult resumed = ResultJson.read(runDir.resolve("result.json"));
@@ -107,7 +107,7 @@ class ResumeTest {
         Path runDir = completeRun();
         Path s = dir.resolve("resumable.yaml");
         Files.writeString(s, SCENARIO.replace("[1, 2, 3]", "[1, 2, 4]"));
-        CliRun r = CliRun.of("run", "--resume", runDir.toString());
+        CliRun r = CliRun.of("run", "--resume", runDir.toString(), "--in-process");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("is not the scenario " + runDir + " ran"), r.err());
     }

@@ -57,6 +57,10 @@ public record ForkJvm(Path java, List<String> classpath, List<String> jvmArgs, M
             // Native backends use JNI; without this JDK 22+ prints a warning into every fork's stderr.
             args.add("--enable-native-access=ALL-UNNAMED");
         }
+        if (Runtime.version().feature() >= 24) {
+            // protobuf 3.21 (TensorFlow Java) uses sun.misc.Unsafe; JDK 24+ warns unless allowed.
+            args.add("--sun-misc-unsafe-memory-access=allow");
+        }
         args.add(DEFAULT_HEAP);
         // A fork out of heap has a broken measurement: end it at once, with the error on stderr.
         args.add("-XX:+ExitOnOutOfMemoryError");
@@ -80,6 +84,13 @@ public record ForkJvm(Path java, List<String> classpath, List<String> jvmArgs, M
 
     public ForkJvm withClasspath(List<String> entries) {
         return new ForkJvm(java, entries, jvmArgs, environment);
+    }
+
+    /** This JVM with {@code entries} after its class path (an adapter's jars after the core's). */
+    public ForkJvm withAdditionalClasspath(List<String> entries) {
+        List<String> all = new ArrayList<>(classpath);
+        entries.stream().filter(e -> !all.contains(e)).forEach(all::add);
+        return new ForkJvm(java, all, jvmArgs, environment);
     }
 
     public ForkJvm withEnvironment(String name, String value) {

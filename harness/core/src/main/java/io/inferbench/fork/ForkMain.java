@@ -109,8 +109,9 @@ public final class ForkMain {
     /** The request's configuration, parsed and checked exactly as the parent did (preflight of it alone). */
     static PreparedConfiguration prepare(ForkRequest request, Map<String, BackendProvider> backends)
             throws ScenarioException {
-        Scenario all = new ScenarioParser(backends).parse(Path.of(request.scenarioFile()), request.scenarioBaseDir(),
-                request.scenarioSource());
+        // Only this configuration: the others' backends are not on this JVM's class path.
+        Scenario all = new ScenarioParser(backends).onlyConfiguration(request.configurationId())
+                .parse(Path.of(request.scenarioFile()), request.scenarioBaseDir(), request.scenarioSource());
         ConfigurationSpec c = all.configurations().stream().filter(x -> x.id().equals(request.configurationId()))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("the scenario has no configuration "
                         + request.configurationId()));

@@ -50,11 +50,17 @@ final class ForkProcess {
      */
     static Outcome run(ForkJvm jvm, Path requestFile, Path logPrefix, Instant deadline, Consumer<ForkEvent> events)
             throws InterruptedException, IOException {
+        return run(jvm, ForkMain.class.getName(), requestFile, logPrefix, deadline, events);
+    }
+
+    /** {@link #run(ForkJvm, Path, Path, Instant, Consumer)} with another main class (e.g. {@link ProbeMain}). */
+    static Outcome run(ForkJvm jvm, String mainClass, Path requestFile, Path logPrefix, Instant deadline,
+                       Consumer<ForkEvent> events) throws InterruptedException, IOException {
         Files.createDirectories(logPrefix.toAbsolutePath().getParent());
         Path errorFile = Path.of(logPrefix + ".hs_err.log");
         Files.deleteIfExists(errorFile);
         ProcessBuilder pb = new ProcessBuilder(jvm.command(List.of("-XX:+DisplayVMOutputToStderr",
-                "-XX:ErrorFile=" + errorFile.toAbsolutePath()), ForkMain.class.getName(),
+                "-XX:ErrorFile=" + errorFile.toAbsolutePath()), mainClass,
                 requestFile.toAbsolutePath().toString()));
         pb.environment().putAll(jvm.environment());
         try (ForkLog log = new ForkLog(Path.of(logPrefix + ".stderr.log"))) {

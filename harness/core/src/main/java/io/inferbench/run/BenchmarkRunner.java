@@ -45,6 +45,8 @@ public final class BenchmarkRunner {
     private final Duration interval;
     private final boolean inProcess;
     private final ForkJvm.Factory forkJvms;
+    private final Map<String, List<String>> adapterClasspaths;
+    private final BackendProbe probe;
 
     /**
      * @param projectDir the InferBench checkout, for the git commit in the environment (may be null)
@@ -54,26 +56,43 @@ public final class BenchmarkRunner {
     }
 
     public BenchmarkRunner(Map<String, BackendProvider> backends, Path projectDir, Duration interval) {
-        this(backends, projectDir, interval, false, ForkJvm.Factory.CURRENT);
+        this(backends, projectDir, interval, false, ForkJvm.Factory.CURRENT, Map.of(), null);
     }
 
     private BenchmarkRunner(Map<String, BackendProvider> backends, Path projectDir, Duration interval,
-                            boolean inProcess, ForkJvm.Factory forkJvms) {
+                            boolean inProcess, ForkJvm.Factory forkJvms, Map<String, List<String>> adapterClasspaths,
+                            BackendProbe probe) {
         this.backends = backends;
         this.projectDir = projectDir;
         this.interval = interval;
         this.inProcess = inProcess;
         this.forkJvms = forkJvms;
+        this.adapterClasspaths = Map.copyOf(adapterClasspaths);
+        this.probe = probe;
     }
 
     /** This runner, running every configuration once in this JVM whatever its {@code run.forks} (for debugging). */
     public BenchmarkRunner inProcess(boolean always) {
-        return new BenchmarkRunner(backends, projectDir, interval, always, forkJvms);
+        return new BenchmarkRunner(backends, projectDir, interval, always, forkJvms, adapterClasspaths, probe);
     }
 
     /** This runner, starting each configuration's forks in the JVM {@code jvms} chooses. */
     public BenchmarkRunner withForkJvms(ForkJvm.Factory jvms) {
-        return new BenchmarkRunner(backends, projectDir, interval, inProcess, jvms);
+        return new BenchmarkRunner(backends, projectDir, interval, inProcess, jvms, adapterClasspaths, probe);
+    }
+
+    /**
+     * This runner with adapter folders: each configuration's child JVMs get its backend's adapter
+     * jars ({@link Backends#adapterClasspaths()}) after the core's class path, and no other adapter's.
+     */
+    public BenchmarkRunner withAdapterClasspaths(Map<String, List<String>> byBackend) {
+        return new BenchmarkRunner(backends, projectDir, interval, inProcess, forkJvms, byBackend, probe);
+    }
+
+    /** This runner, reading the backends' versions for the environment through {@code probe} (e.g. a child JVM). */
+    public BenchmarkRunner withProbe(BackendProbe backendProbe) {
+        return new BenchmarkRunner(backends, projectDir, interval, inProcess, forkJvms, adapterClasspaths,
+                backendProbe);
     }
 
     /** The run's folder for {@code scenario} started at {@code start}. */
@@ -104,10 +123,17 @@ public final class BenchmarkRunner {
         return execute(previous, scenario, configurations, runDir, listener);
     }
 
-    /** Each forked JVM also gets the environment its backend asks for with the configuration's options. */
+    /**
+     * Each forked JVM also gets its backend's adapter jars (when adapters live in folders) and the
+     * environment its backend asks for with the configuration's options.
+     */
     private ForkJvm.Factory withBackendEnvironment(ForkJvm.Factory jvms) {
         return spec -> {
             ForkJvm jvm = jvms.forConfiguration(spec);
+            List<String> adapterJars = adapterClasspaths.get(spec.backend().name());
+            if (adapterJars != null) {
+                jvm = jvm.withAdditionalClasspath(adapterJars);
+            }
             var provider = backends.get(spec.backend().name());
             if (provider != null) {
                 for (var e : provider.environment(spec.backend().options()).entrySet()) {
@@ -185,7 +211,7 @@ public final class BenchmarkRunner {
     private EnvironmentInfo environment(Scenario scenario) {
         Map<String, String> versions = new LinkedHashMap<>();
         scenario.configurations().stream().map(c -> backends.get(c.backend().name())).distinct().forEach(b -> {
-            var info = b.info();
+            var info = probe != null ? probe.info(b.name()) : b.info();
             versions.put(b.name(), info.version());
             versions.putAll(info.libraryVersions());
         });

@@ -37,14 +37,25 @@ import java.util.Map;
 public final class Preflight {
     private final Map<String, BackendProvider> backends;
     private final ModelResolver resolver;
-    private final Map<String, Described> described = new HashMap<>();
+    private final BackendProbe probe;
 
-    private record Described(List<TensorSpec> inputs, List<TensorSpec> outputs, String failure) {
+    /** A configuration whose files resolved, waiting for its model to be described. */
+    private record Resolved(ConfigurationSpec spec, ResolvedModel model, ResolvedModel tokenizer, List<String> texts) {
+        BackendProbe.ModelQuery query() {
+            return new BackendProbe.ModelQuery(spec.backend().name(), model.path(), spec.model().format());
+        }
     }
 
+    /** Models are described by the providers in this JVM. */
     public Preflight(Map<String, BackendProvider> backends, ModelResolver resolver) {
+        this(backends, resolver, BackendProbe.inProcess(backends));
+    }
+
+    /** Models are described through {@code probe} (e.g. in a child JVM per adapter, {@link io.inferbench.fork.ChildProbe}). */
+    public Preflight(Map<String, BackendProvider> backends, ModelResolver resolver, BackendProbe probe) {
         this.backends = backends;
         this.resolver = resolver;
+        this.probe = probe;
     }
 
     /** Checks every configuration; throws with every problem found. */
@@ -52,8 +63,18 @@ public final class Preflight {
         String file = scenario.file().toString();
         List<Problem> problems = new ArrayList<>();
         List<PreparedConfiguration> out = new ArrayList<>();
+        List<Resolved> resolved = new ArrayList<>();
         for (ConfigurationSpec c : scenario.configurations()) {
-            PreparedConfiguration p = check(c, file, problems);
+            Resolved r = resolve(c, file, problems);
+            if (r != null) {
+                resolved.add(r);
+            }
+        }
+        // Every model at once: a probe in a child JVM answers all of its adapter's questions in one go.
+        Map<BackendProbe.ModelQuery, BackendProbe.ModelShape> shapes = probe.describe(
+                new LinkedHashSet<>(resolved.stream().map(Resolved::query).toList()));
+        for (Resolved r : resolved) {
+            PreparedConfiguration p = plan(r, shapes.get(r.query()), file, problems);
             if (p != null) {
                 out.add(p);
             }
@@ -64,7 +85,7 @@ public final class Preflight {
         return out;
     }
 
-    private PreparedConfiguration check(ConfigurationSpec c, String file, List<Problem> problems) {
+    private Resolved resolve(ConfigurationSpec c, String file, List<Problem> problems) {
         ResolvedModel model;
         try {
             model = resolver.resolve(c.model().source());
@@ -87,12 +108,18 @@ public final class Preflight {
                 return null;
             }
         }
-        Described d = describe(c, model);
-        if (d.failure() != null) {
-            return new PreparedConfiguration(c, model, tokenizer, texts, null, List.of());
+        return new Resolved(c, model, tokenizer, texts);
+    }
+
+    private static PreparedConfiguration plan(Resolved r, BackendProbe.ModelShape d, String file,
+                                              List<Problem> problems) {
+        ConfigurationSpec c = r.spec();
+        if (d == null || d.failure() != null) {
+            return new PreparedConfiguration(c, r.model(), r.tokenizer(), r.texts(), null, List.of());
         }
         InputPlan plan = InputPlan.resolve(c.inputs(), d.inputs(), file, problems);
-        return plan == null ? null : new PreparedConfiguration(c, model, tokenizer, texts, plan, d.outputs());
+        return plan == null ? null : new PreparedConfiguration(c, r.model(), r.tokenizer(), r.texts(), plan,
+                d.outputs());
     }
 
     private ModelSource tokenizerSource(ConfigurationSpec c, TextInputSpec text) throws ModelResolutionException {
@@ -125,20 +152,6 @@ public final class Preflight {
             throw new IOException("text file " + file + " has no lines of text");
         }
         return lines;
-    }
-
-    /** Opens the model once per (backend, file) on the CPU with default options, to read its inputs. */
-    private Described describe(ConfigurationSpec c, ResolvedModel model) {
-        String key = c.backend().name() + "|" + model.path();
-        return described.computeIfAbsent(key, k -> {
-            BackendProvider provider = backends.get(c.backend().name());
-            try (ModelSession s = provider.open(new ModelLoadRequest(model.path(), c.model().format(), Device.CPU,
-                    Map.of()))) {
-                return new Described(s.inputs(), s.outputs(), null);
-            } catch (BackendException | RuntimeException e) {
-                return new Described(List.of(), List.of(), e.getMessage());
-            }
-        });
     }
 
     private static Problem at(String file, SourceLocation loc, String path, String message) {

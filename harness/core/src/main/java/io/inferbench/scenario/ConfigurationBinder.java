@@ -104,8 +104,8 @@ final class ConfigurationBinder {
             settings.put("optimization.batching", "max " + batching.maxBatchSize() + ", delay "
                     + Durations.format(batching.maxQueueDelay()) + ", " + batching.instances() + " instance(s)");
         }
-        if (run.forks() > 0) {
-            settings.put("run.forks", Integer.toString(run.forks()));
+        if (run.forks() != RunSpec.DEFAULT_FORKS) {
+            settings.put("run.forks", run.forks() == 0 ? "0 (in the harness's JVM)" : Integer.toString(run.forks()));
         }
         return new ConfigurationSpec(id, label, axes, model, inputs, backend, hardware, load, batching, run, settings,
                 locations);
@@ -367,7 +367,7 @@ final class ConfigurationBinder {
         Duration minDuration = m.duration("min-duration", DEFAULT_MIN_DURATION);
         Long minQueries = m.integer("min-queries", 1, DEFAULT_MIN_QUERIES);
         Duration maxDuration = m.duration("max-duration", DEFAULT_MAX_DURATION);
-        Integer forks = m.smallInteger("forks", 0, 0);
+        Integer forks = m.smallInteger("forks", 0, RunSpec.DEFAULT_FORKS);
         StabilitySpec stability = stability(m.map("stability", STABILITY_KEYS));
         if (warmup == null || minDuration == null || minQueries == null || maxDuration == null || forks == null
                 || m.has("stability") && stability == null) {

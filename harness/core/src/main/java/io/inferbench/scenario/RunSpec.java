@@ -11,8 +11,9 @@ import java.time.Duration;
  * @param minDuration the measurement runs at least this long
  * @param minQueries  ... and completes at least this many queries
  * @param maxDuration hard stop; a measurement stopped here short of its minimums is INVALID
- * @param forks       fresh JVMs to repeat the configuration in (JMH's forks); 0 runs it once in the
- *                    harness's own JVM
+ * @param forks       child JVMs to run the configuration in, one after another (JMH's forks);
+ *                    {@value #DEFAULT_FORKS} by default, so every configuration is isolated from the
+ *                    harness and the other backends; 0 runs it once in the harness's own JVM
  * @param timeout     a configuration (all its forks) still running after this is stopped and failed
  * @param stability   the stability rule applied to the measurement, or null for none
  * @param earlyStopping whether too few queries for an early-stopping estimate of the profile's key
@@ -20,8 +21,12 @@ import java.time.Duration;
  */
 public record RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration, int forks,
                       Duration timeout, StabilitySpec stability, boolean earlyStopping) {
+    /** Each configuration in one child JVM unless the scenario says otherwise. */
+    public static final int DEFAULT_FORKS = 1;
+
     public RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration) {
-        this(warmup, minDuration, minQueries, maxDuration, 0, defaultTimeout(maxDuration, 0), null, false);
+        this(warmup, minDuration, minQueries, maxDuration, DEFAULT_FORKS, defaultTimeout(maxDuration, DEFAULT_FORKS),
+                null, false);
     }
 
     /** Room for every fork's warmup, measurement and model loading: (3 x max-duration + 2 min) per JVM. */

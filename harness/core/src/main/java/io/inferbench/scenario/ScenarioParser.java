@@ -27,10 +27,25 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 public final class ScenarioParser {
     private final Map<String, BackendProvider> backends;
+    private final String only;
 
     /** @param backends installed backends by name (their option specs validate {@code backend.options}) */
     public ScenarioParser(Map<String, BackendProvider> backends) {
+        this(backends, null);
+    }
+
+    private ScenarioParser(Map<String, BackendProvider> backends, String only) {
         this.backends = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(backends));
+        this.only = only;
+    }
+
+    /**
+     * This parser, binding only configuration {@code id} (ids and labels stay those of the whole
+     * matrix). A child JVM needs this: its class path holds only its configuration's adapter, so the
+     * other configurations' backends are not there to check their options against.
+     */
+    public ScenarioParser onlyConfiguration(String id) {
+        return new ScenarioParser(backends, id);
     }
 
     public Scenario parse(Path file) throws ScenarioException {
@@ -71,6 +86,9 @@ public final class ScenarioParser {
             String id = "c" + String.format("%0" + Math.max(2, width) + "d", i + 1);
             String label = p.axes().isEmpty() ? name : p.axes().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+            if (only != null && !only.equals(id)) {
+                continue;
+            }
             YamlMap tree = YamlMap.of(p.tree(), "", problems, ConfigurationBinder.TOP_KEYS);
             ConfigurationSpec spec = new ConfigurationBinder(problems, baseDir, backends).bind(id, label, p.axes(), tree);
             if (spec != null) {

@@ -36,7 +36,7 @@ class RunAnalysisTest {
         Scenario s = new ScenarioParser(backends.byName()).parse(dir.resolve("a.yaml"), dir, yaml);
         assertEquals(10e6, s.recommend().maxLatency().toNanos(), 0);
         var prepared = new Preflight(backends.byName(), ModelResolver.defaults()).check(s);
-        RunResult r = new BenchmarkRunner(backends.byName(), dir).run(s, prepared, dir.resolve("run"), RunListener.NONE);
+        RunResult r = new BenchmarkRunner(backends.byName(), dir).inProcess(true).run(s, prepared, dir.resolve("run"), RunListener.NONE);
 
         assertEquals(1, r.comparisons().size());
         var cmp = r.comparisons().get(0);

@@ -171,6 +171,7 @@ class ScenarioSchemaTest {
         assertEquals(ConfigurationBinder.DEFAULT_MAX_DURATION,
                 Durations.parse(defs.at("/run/properties/max-duration/default").asText()).orElseThrow());
         assertEquals(ConfigurationBinder.DEFAULT_MIN_QUERIES, defs.at("/run/properties/min-queries/default").asLong());
+        assertEquals(RunSpec.DEFAULT_FORKS, defs.at("/run/properties/forks/default").asInt());
         JsonNode inputs = defs.at("/inputs/properties");
         assertEquals(1, inputs.at("/batch-size/default").asInt());
         assertEquals(128, inputs.at("/sequence-length/default").asInt());
