@@ -95,7 +95,7 @@ final class JmhCommand implements Callable<Integer> {
         Backends backends = Backends.discover();
         // JMH mode measures in this JVM and JMH's forks (which inherit its flags, so they find the
         // adapter folders too): the models are described here as well.
-        var loaded = ScenarioLoader.load(scenario, backends, ScenarioLoader.probe(backends, true),
+        var loaded = ScenarioLoader.load(scenario, backends, ScenarioLoader.probe(backends, true), stdout,
                 spec.commandLine().getErr());
         List<PreparedConfiguration> selected = select(loaded.configurations());
         Path runDir = out.resolve(JmhScenarioRunner.runId(loaded.scenario(), Instant.now()));

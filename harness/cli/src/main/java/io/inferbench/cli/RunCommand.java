@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         Path file = scenarioFile(previous);
         Backends backends = Backends.discover();
         BackendProbe probe = ScenarioLoader.probe(backends, inProcess);
-        var loaded = ScenarioLoader.load(file, backends, probe, spec.commandLine().getErr());
+        var loaded = ScenarioLoader.load(file, backends, probe, stdout, spec.commandLine().getErr());
         if (requireGpu) {
             GpuRequirement.check(loaded.configurations(), probe);
         }

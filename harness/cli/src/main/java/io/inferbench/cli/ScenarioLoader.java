@@ -1,6 +1,8 @@
 package io.inferbench.cli;
 
+import io.inferbench.fork.CachedConversions;
 import io.inferbench.fork.ChildProbe;
+import io.inferbench.model.InferbenchDirs;
 import io.inferbench.model.ModelResolver;
 import io.inferbench.run.BackendProbe;
 import io.inferbench.run.Backends;
@@ -21,11 +23,21 @@ final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
-    static Loaded load(Path file, Backends backends, BackendProbe probe, PrintWriter err) throws ScenarioException {
+    /**
+     * Parses and preflights {@code file}. A model whose format its backend does not load is converted
+     * (in a child JVM, cached) when an installed converter can, with a progress line on {@code out}.
+     */
+    static Loaded load(Path file, Backends backends, BackendProbe probe, PrintWriter out, PrintWriter err)
+            throws ScenarioException {
         backends.problems().forEach(p -> err.println("warning: " + p));
-        Scenario s = new ScenarioParser(backends.byName()).parse(file);
+        Scenario s = new ScenarioParser(backends.byName())
+                .withConversions((b, f) -> backends.converterFor(b.name(), f).isPresent()).parse(file);
+        ChildProbe converting = probe instanceof ChildProbe c ? c : new ChildProbe(backends);
         List<PreparedConfiguration> prepared = new Preflight(backends.byName(), ModelResolver.defaults(), probe)
-                .check(s);
+                .withConversions(new CachedConversions(backends, converting, InferbenchDirs.cache(), line -> {
+                    out.println(line);
+                    out.flush();
+                })).check(s);
         return new Loaded(s, prepared);
     }
 

@@ -23,7 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         Backends backends = Backends.discover();
-        var loaded = ScenarioLoader.load(scenario, backends, ScenarioLoader.probe(backends, false),
+        var loaded = ScenarioLoader.load(scenario, backends, ScenarioLoader.probe(backends, false), out,
                 spec.commandLine().getErr());
         out.println(scenario + ": valid, " + loaded.configurations().size() + " configuration"
                 + (loaded.configurations().size() == 1 ? "" : "s"));

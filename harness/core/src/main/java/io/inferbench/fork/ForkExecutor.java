@@ -102,7 +102,9 @@ public final class ForkExecutor implements ConfigurationExecutor {
         try {
             Files.deleteIfExists(resultFile);
             new ForkRequest(scenario.file().toString(), scenario.file().toAbsolutePath().getParent(),
-                    scenario.source(), c.id(), c.label(), fork, forks, resultFile.toAbsolutePath(), interval, true)
+                    scenario.source(), c.id(), c.label(), fork, forks, resultFile.toAbsolutePath(), interval, true,
+                    pc.conversion() == null ? null : new ForkRequest.ConvertedModel(pc.model().path().toAbsolutePath(),
+                            pc.loadFormat(), pc.model().sizeBytes(), pc.conversion()))
                     .write(requestFile);
             o = ForkProcess.run(jvm, requestFile, runDir.resolve("logs").resolve(name), deadline,
                     e -> e.deliverTo(listener, stepPrefix));

@@ -3,6 +3,8 @@ package io.inferbench.fork;
 import io.inferbench.api.BackendProvider;
 import io.inferbench.load.LoadGenerator;
 import io.inferbench.model.ModelResolver;
+import io.inferbench.model.ResolvedModel;
+import io.inferbench.run.ModelConversions;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ResultJson;
 import io.inferbench.run.Backends;
@@ -110,7 +112,9 @@ public final class ForkMain {
     static PreparedConfiguration prepare(ForkRequest request, Map<String, BackendProvider> backends)
             throws ScenarioException {
         // Only this configuration: the others' backends are not on this JVM's class path.
+        ForkRequest.ConvertedModel converted = request.converted();
         Scenario all = new ScenarioParser(backends).onlyConfiguration(request.configurationId())
+                .withConversions((b, f) -> converted != null)
                 .parse(Path.of(request.scenarioFile()), request.scenarioBaseDir(), request.scenarioSource());
         ConfigurationSpec c = all.configurations().stream().filter(x -> x.id().equals(request.configurationId()))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("the scenario has no configuration "
@@ -120,7 +124,11 @@ public final class ForkMain {
                     + request.configurationLabel() + "'");
         }
         Scenario one = new Scenario(all.file(), all.name(), all.description(), all.source(), List.of(c));
-        return new Preflight(backends, ModelResolver.defaults()).check(one).get(0);
+        // The parent converted the model already (and the converter may not be on this class path).
+        ModelConversions given = converted == null ? ModelConversions.NONE : (spec, source) ->
+                new ModelConversions.Converted(new ResolvedModel(converted.path(), source.source(),
+                        converted.sizeBytes(), ""), converted.format(), converted.info());
+        return new Preflight(backends, ModelResolver.defaults()).withConversions(given).check(one).get(0);
     }
 
     /** The parent holds our stdin open while it lives; end of input means it died: do not outlive it. */

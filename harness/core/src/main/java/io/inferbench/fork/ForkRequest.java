@@ -1,5 +1,7 @@
 package io.inferbench.fork;
 
+import io.inferbench.api.ModelFormat;
+import io.inferbench.result.ConversionInfo;
 import io.inferbench.result.ResultJson;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,10 +25,23 @@ import java.time.Duration;
  * @param interval           timeline interval of the measurement
  * @param exitWithParent     the child exits when its stdin closes, i.e. when the parent dies; false
  *                           to run a request by hand with stdin closed
+ * @param converted          the model the parent converted for this configuration, or null: the child
+ *                           loads it instead of converting again (its class path may lack the converter)
  */
 public record ForkRequest(String scenarioFile, Path scenarioBaseDir, String scenarioSource, String configurationId,
                           String configurationLabel, int fork, int forks, Path resultFile, Duration interval,
-                          boolean exitWithParent) {
+                          boolean exitWithParent, ConvertedModel converted) {
+    /** A model converted by the parent ({@link CachedConversions}). */
+    public record ConvertedModel(Path path, ModelFormat format, long sizeBytes, ConversionInfo info) {
+    }
+
+    public ForkRequest(String scenarioFile, Path scenarioBaseDir, String scenarioSource, String configurationId,
+                       String configurationLabel, int fork, int forks, Path resultFile, Duration interval,
+                       boolean exitWithParent) {
+        this(scenarioFile, scenarioBaseDir, scenarioSource, configurationId, configurationLabel, fork, forks,
+                resultFile, interval, exitWithParent, null);
+    }
+
     public ForkRequest {
         if (fork < 1 || fork > forks) {
             throw new IllegalArgumentException("fork: expected 1.." + forks + ", got " + fork);

@@ -71,10 +71,17 @@ record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tens
         }
         String hash = m.sha256() == null || m.sha256().isBlank() ? null : m.sha256();
         String shortHash = hash == null || hash.length() <= SHORT_HASH ? hash : hash.substring(0, SHORT_HASH) + "…";
-        return List.of(KeyValue.of("Name", m.name()), KeyValue.of("Format", m.format()),
-                KeyValue.of("Source", m.source()), KeyValue.of("Loaded from", m.path()),
-                KeyValue.of("Size", Formats.bytes(m.sizeBytes())),
-                new KeyValue("SHA-256", Formats.text(shortHash), hash));
+        List<KeyValue> rows = new java.util.ArrayList<>(List.of(KeyValue.of("Name", m.name()),
+                KeyValue.of("Format", m.format()), KeyValue.of("Source", m.source()),
+                KeyValue.of("Loaded from", m.path()), KeyValue.of("Size", Formats.bytes(m.sizeBytes())),
+                new KeyValue("SHA-256", Formats.text(shortHash), hash)));
+        var cv = m.conversion();
+        if (cv != null) {
+            rows.add(KeyValue.of("Converted by the harness", cv.from() + " → " + cv.to() + " with " + cv.converter()
+                    + " v" + cv.version() + ", from " + cv.sourcePath()));
+            cv.notes().forEach(n -> rows.add(KeyValue.of("Conversion note", n)));
+        }
+        return rows;
     }
 
     private static List<Tensor> tensors(List<TensorInfo> tensors) {

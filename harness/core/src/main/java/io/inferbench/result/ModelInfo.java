@@ -9,6 +9,13 @@ package io.inferbench.result;
  * @param format    {@code onnx}, {@code savedmodel}, ...
  * @param sizeBytes file size (sum of files for a directory)
  * @param sha256    content hash of the file (empty for directories or generated models)
+ * @param conversion how the harness converted the model before loading it, or null when it was loaded as
+ *                   it is
  */
-public record ModelInfo(String name, String source, String path, String format, long sizeBytes, String sha256) {
+public record ModelInfo(String name, String source, String path, String format, long sizeBytes, String sha256,
+                        ConversionInfo conversion) {
+    /** A model loaded as it is. */
+    public ModelInfo(String name, String source, String path, String format, long sizeBytes, String sha256) {
+        this(name, source, path, format, sizeBytes, sha256, null);
+    }
 }

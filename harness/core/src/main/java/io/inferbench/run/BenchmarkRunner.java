@@ -185,7 +185,9 @@ public final class BenchmarkRunner {
             }
             PreparedConfiguration pc = configurations.get(i);
             listener.configurationStarted(i + 1, n, pc.spec());
-            ConfigurationExecutor executor = inProcess || pc.spec().run().forks() == 0 ? here : forked;
+            // Nothing to start for a configuration preflight found cannot run (e.g. its model did not convert).
+            ConfigurationExecutor executor = inProcess || pc.spec().run().forks() == 0 || pc.notRunnable() != null
+                    ? here : forked;
             slots[i] = executor.execute(pc, listener);
             listener.configurationFinished(slots[i]);
             result = result.withConfigurations(filled(slots), null);

@@ -53,6 +53,9 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
     @Override
     public ConfigurationResult execute(PreparedConfiguration pc, RunListener listener) throws InterruptedException {
         ConfigurationSpec c = pc.spec();
+        if (pc.notRunnable() != null) {
+            return failed(pc, pc.notRunnable().status(), pc.notRunnable().reason());
+        }
         BackendProvider provider = backends.get(c.backend().name());
         listener.step("loading model");
         // Sampled in this process, which is the one running the backend (a forked child by default).
@@ -61,7 +64,7 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
         sampler.start(interval);
         sampler.mark("load");
         long t0 = System.nanoTime();
-        try (sampler; ModelSession session = provider.open(new ModelLoadRequest(pc.model().path(), c.model().format(),
+        try (sampler; ModelSession session = provider.open(new ModelLoadRequest(pc.model().path(), pc.loadFormat(),
                 c.hardware().device(), c.backend().options()))) {
             double loadMs = (System.nanoTime() - t0) / 1e6;
             List<TensorSpec> declared = session.inputs();
@@ -221,7 +224,8 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
     static ModelInfo modelInfo(PreparedConfiguration pc) {
         var m = pc.model();
         return new ModelInfo(pc.spec().model().name(), m.source(), m.path() == null ? "" : m.path().toString(),
-                pc.spec().model().format().name().toLowerCase(java.util.Locale.ROOT), m.sizeBytes(), m.sha256());
+                pc.loadFormat().name().toLowerCase(java.util.Locale.ROOT), m.sizeBytes(), m.sha256(),
+                pc.conversion());
     }
 
     static List<TensorInfo> tensors(List<TensorSpec> specs) {

@@ -2,6 +2,8 @@ package io.inferbench.run;
 
 import io.inferbench.api.BackendException;
 import io.inferbench.api.BackendProvider;
+import io.inferbench.api.ModelFormat;
+import io.inferbench.result.ConversionInfo;
 import io.inferbench.api.Device;
 import io.inferbench.api.ModelLoadRequest;
 import io.inferbench.api.ModelSession;
@@ -38,11 +40,14 @@ public final class Preflight {
     private final Map<String, BackendProvider> backends;
     private final ModelResolver resolver;
     private final BackendProbe probe;
+    private final ModelConversions conversions;
 
-    /** A configuration whose files resolved, waiting for its model to be described. */
-    private record Resolved(ConfigurationSpec spec, ResolvedModel model, ResolvedModel tokenizer, List<String> texts) {
+    /** A configuration whose files resolved (and model converted), waiting for its model to be described. */
+    private record Resolved(ConfigurationSpec spec, ResolvedModel model, ResolvedModel tokenizer, List<String> texts,
+                            ModelFormat loadFormat, ConversionInfo conversion,
+                            PreparedConfiguration.NotRunnable notRunnable) {
         BackendProbe.ModelQuery query() {
-            return new BackendProbe.ModelQuery(spec.backend().name(), model.path(), spec.model().format());
+            return new BackendProbe.ModelQuery(spec.backend().name(), model.path(), loadFormat);
         }
     }
 
@@ -53,9 +58,23 @@ public final class Preflight {
 
     /** Models are described through {@code probe} (e.g. in a child JVM per adapter, {@link io.inferbench.fork.ChildProbe}). */
     public Preflight(Map<String, BackendProvider> backends, ModelResolver resolver, BackendProbe probe) {
+        this(backends, resolver, probe, ModelConversions.NONE);
+    }
+
+    private Preflight(Map<String, BackendProvider> backends, ModelResolver resolver, BackendProbe probe,
+                      ModelConversions conversions) {
         this.backends = backends;
         this.resolver = resolver;
         this.probe = probe;
+        this.conversions = conversions;
+    }
+
+    /**
+     * This preflight, converting a model whose format its backend does not load with
+     * {@code modelConversions} (before its inputs are checked against the converted model).
+     */
+    public Preflight withConversions(ModelConversions modelConversions) {
+        return new Preflight(backends, resolver, probe, modelConversions);
     }
 
     /** Checks every configuration; throws with every problem found. */
@@ -72,7 +91,8 @@ public final class Preflight {
         }
         // Every model at once: a probe in a child JVM answers all of its adapter's questions in one go.
         Map<BackendProbe.ModelQuery, BackendProbe.ModelShape> shapes = probe.describe(
-                new LinkedHashSet<>(resolved.stream().map(Resolved::query).toList()));
+                new LinkedHashSet<>(resolved.stream().filter(r -> r.notRunnable() == null).map(Resolved::query)
+                        .toList()));
         for (Resolved r : resolved) {
             PreparedConfiguration p = plan(r, shapes.get(r.query()), file, problems);
             if (p != null) {
@@ -108,18 +128,27 @@ public final class Preflight {
                 return null;
             }
         }
-        return new Resolved(c, model, tokenizer, texts);
+        ModelConversions.Outcome converted = conversions.convert(c, model);
+        if (converted instanceof ModelConversions.Failed f) {
+            return new Resolved(c, model, tokenizer, texts, c.model().format(), null,
+                    new PreparedConfiguration.NotRunnable(f.status(), f.reason()));
+        }
+        if (converted instanceof ModelConversions.Converted ok) {
+            return new Resolved(c, ok.model(), tokenizer, texts, ok.format(), ok.info(), null);
+        }
+        return new Resolved(c, model, tokenizer, texts, c.model().format(), null, null);
     }
 
     private static PreparedConfiguration plan(Resolved r, BackendProbe.ModelShape d, String file,
                                               List<Problem> problems) {
         ConfigurationSpec c = r.spec();
-        if (d == null || d.failure() != null) {
-            return new PreparedConfiguration(c, r.model(), r.tokenizer(), r.texts(), null, List.of());
+        if (r.notRunnable() != null || d == null || d.failure() != null) {
+            return new PreparedConfiguration(c, r.model(), r.tokenizer(), r.texts(), null, List.of(), r.loadFormat(),
+                    r.conversion(), r.notRunnable());
         }
         InputPlan plan = InputPlan.resolve(c.inputs(), d.inputs(), file, problems);
         return plan == null ? null : new PreparedConfiguration(c, r.model(), r.tokenizer(), r.texts(), plan,
-                d.outputs());
+                d.outputs(), r.loadFormat(), r.conversion(), null);
     }
 
     private ModelSource tokenizerSource(ConfigurationSpec c, TextInputSpec text) throws ModelResolutionException {

@@ -57,10 +57,19 @@ final class ConfigurationBinder {
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<String, SourceLocation> locations = new LinkedHashMap<>();
 
+    /** Whether an installed converter takes a format to one the backend loads. */
+    private final java.util.function.BiPredicate<BackendProvider, ModelFormat> convertible;
+
     ConfigurationBinder(Problems problems, Path baseDir, Map<String, BackendProvider> backends) {
+        this(problems, baseDir, backends, (b, f) -> false);
+    }
+
+    ConfigurationBinder(Problems problems, Path baseDir, Map<String, BackendProvider> backends,
+                        java.util.function.BiPredicate<BackendProvider, ModelFormat> convertible) {
         this.problems = problems;
         this.baseDir = baseDir;
         this.backends = backends;
+        this.convertible = convertible;
     }
 
     /** Binds a tree; returns null when it had problems (they are in {@code problems}). */
@@ -190,7 +199,7 @@ final class ConfigurationBinder {
             return m.problem("cannot tell the model format from '" + fileName + "': set format: to one of "
                     + String.join(", ", FORMATS));
         }
-        if (provider != null && !provider.formats().contains(format)) {
+        if (provider != null && !provider.formats().contains(format) && !convertible.test(provider, format)) {
             return m.problem("backend '" + provider.name() + "' cannot load " + format.name().toLowerCase(Locale.ROOT)
                     + " models; it loads " + provider.formats().stream()
                     .map(f -> f.name().toLowerCase(Locale.ROOT)).toList());

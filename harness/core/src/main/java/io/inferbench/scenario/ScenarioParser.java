@@ -1,6 +1,8 @@
 package io.inferbench.scenario;
 
 import io.inferbench.api.BackendProvider;
+import io.inferbench.api.ModelFormat;
+import java.util.function.BiPredicate;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +30,26 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class ScenarioParser {
     private final Map<String, BackendProvider> backends;
     private final String only;
+    private final BiPredicate<BackendProvider, ModelFormat> convertible;
 
     /** @param backends installed backends by name (their option specs validate {@code backend.options}) */
     public ScenarioParser(Map<String, BackendProvider> backends) {
-        this(backends, null);
+        this(backends, null, (b, f) -> false);
     }
 
-    private ScenarioParser(Map<String, BackendProvider> backends, String only) {
+    private ScenarioParser(Map<String, BackendProvider> backends, String only,
+                           BiPredicate<BackendProvider, ModelFormat> convertible) {
         this.backends = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(backends));
         this.only = only;
+        this.convertible = convertible;
+    }
+
+    /**
+     * This parser, accepting a model format a backend does not load when {@code canConvert} says
+     * an installed converter takes it to one it does (the harness converts before loading).
+     */
+    public ScenarioParser withConversions(BiPredicate<BackendProvider, ModelFormat> canConvert) {
+        return new ScenarioParser(backends, only, canConvert);
     }
 
     /**
@@ -45,7 +58,7 @@ public final class ScenarioParser {
      * other configurations' backends are not there to check their options against.
      */
     public ScenarioParser onlyConfiguration(String id) {
-        return new ScenarioParser(backends, id);
+        return new ScenarioParser(backends, id, convertible);
     }
 
     public Scenario parse(Path file) throws ScenarioException {
@@ -90,7 +103,7 @@ public final class ScenarioParser {
                 continue;
             }
             YamlMap tree = YamlMap.of(p.tree(), "", problems, ConfigurationBinder.TOP_KEYS);
-            ConfigurationSpec spec = new ConfigurationBinder(problems, baseDir, backends).bind(id, label, p.axes(), tree);
+            ConfigurationSpec spec = new ConfigurationBinder(problems, baseDir, backends, convertible).bind(id, label, p.axes(), tree);
             if (spec != null) {
                 configs.add(spec);
             }
