@@ -18,7 +18,8 @@ public final class Main {
     public static final int BAD_INPUT = 2;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        // A large stack for native libraries initialised here (--in-process, validate, convert).
+        System.exit(io.inferbench.fork.LargeStack.run("inferbench", () -> execute(args)));
     }
 
     /** Runs the CLI in this JVM and returns the exit code (tests call this). */

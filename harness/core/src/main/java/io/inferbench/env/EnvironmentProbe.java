@@ -157,6 +157,8 @@ public final class EnvironmentProbe {
                 }
             });
         }
+        // The GPU stack (driver's CUDA, toolkit, cuDNN) when there is one: GPU results depend on it.
+        Gpus.softwareVersions().forEach(libraries::putIfAbsent);
         return libraries;
     }
 

@@ -32,12 +32,14 @@ import java.util.stream.Stream;
  * with the converter's adapter on its class path (the converter may load native libraries, e.g.
  * TensorFlow's, which must stay out of the parent), and cached.
  *
- * <p>Cache: {@code <cache>/converted/<sha256>-<converter>-<version>/} holding {@code model} (the
+ * <p>Cache: {@code <cache>/conversions/<sha256>-<converter>-<version>/} holding {@code model} (the
  * converted file or folder) and {@code conversion.json} (a {@link ConversionInfo}). A conversion is
  * written into a temporary sibling folder and renamed into place, so a crash mid-way leaves no
  * half-written model that a later run would trust.
  */
 public final class CachedConversions implements ModelConversions {
+    /** Under the cache; apart from the TensorFlow adapter's own {@code converted/}, which it manages itself. */
+    static final String CACHE_FOLDER = "conversions";
     static final String MODEL = "model";
     static final String INFO = "conversion.json";
 
@@ -68,7 +70,7 @@ public final class CachedConversions implements ModelConversions {
         Backends.InstalledConverter converter = found.get();
         String sha = source.sha256() == null || source.sha256().isBlank() ? pathKey(source) : source.sha256();
         String key = sha + "-" + safe(converter.converter().name()) + "-" + safe(converter.converter().version());
-        return done.computeIfAbsent(key, k -> convert(c, source, converter, sha, cacheRoot.resolve("converted")
+        return done.computeIfAbsent(key, k -> convert(c, source, converter, sha, cacheRoot.resolve(CACHE_FOLDER)
                 .resolve(k)));
     }
 

@@ -56,7 +56,7 @@ public final class ForkMain {
             System.err.println("usage: java -cp CLASSPATH " + ForkMain.class.getName() + " REQUEST.json");
             System.exit(EXIT_USAGE);
         }
-        System.exit(run(Path.of(args[0]), protocol));
+        System.exit(LargeStack.run("inferbench-fork", () -> run(Path.of(args[0]), protocol)));
     }
 
     static int run(Path requestFile, PrintStream protocol) {

@@ -31,7 +31,7 @@ public final class ProbeMain {
             System.err.println("usage: java -cp CLASSPATH " + ProbeMain.class.getName() + " REQUEST.json");
             System.exit(ForkMain.EXIT_USAGE);
         }
-        System.exit(run(Path.of(args[0])));
+        System.exit(LargeStack.run("inferbench-probe", () -> run(Path.of(args[0]))));
     }
 
     static int run(Path requestFile) {

@@ -91,7 +91,7 @@ class HarnessConversionTest {
             ConfigurationResult c = ForkRuns.byLabel(r, label);
             assertEquals(ConfigurationStatus.OK, c.status(), label + ": " + c.error());
             String loaded = c.sessionProperties().get("loaded");
-            assertTrue(loaded.startsWith(cache.resolve("converted").toString()) && loaded.endsWith(
+            assertTrue(loaded.startsWith(cache.resolve(CachedConversions.CACHE_FOLDER).toString()) && loaded.endsWith(
                     "-" + TestOnnxToSavedModel.NAME + "-1/model"), loaded);
             assertNotEquals(Long.toString(ProcessHandle.current().pid()), c.sessionProperties().get(
                     "converted-by-pid"), "converted in a child JVM, not in the harness's");
@@ -115,7 +115,7 @@ class HarnessConversionTest {
         assertTrue(broken.error().contains("truncated"), broken.error());
         assertEquals(ConfigurationStatus.OK, ForkRuns.byLabel(r, "system=synthetic").status());
 
-        try (Stream<Path> entries = Files.list(cache.resolve("converted"))) {
+        try (Stream<Path> entries = Files.list(cache.resolve(CachedConversions.CACHE_FOLDER))) {
             List<String> names = entries.map(p -> p.getFileName().toString()).toList();
             assertEquals(1, names.size(), "only the good model is cached; no temporary folder is left: " + names);
         }
