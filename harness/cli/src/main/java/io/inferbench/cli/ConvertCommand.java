@@ -1,9 +1,10 @@
 package io.inferbench.cli;
 
-import io.inferbench.api.BackendException;
 import io.inferbench.api.ModelConverter;
 import io.inferbench.api.ModelFormat;
-import io.inferbench.api.UnsupportedModelException;
+import io.inferbench.fork.ChildProbe;
+import io.inferbench.fork.ProbeReply;
+import io.inferbench.fork.ProbeRequest;
 import io.inferbench.run.Backends;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,35 +53,40 @@ final class ConvertCommand implements Callable<Integer> {
             throw new BadInputException("cannot tell the format of " + model + " (expected a .onnx file)");
         }
         List<String> installed = new ArrayList<>();
-        // Each adapter's converters, from its own class loader (one JVM, one conversion: no natives can clash).
-        for (ModelConverter c : Backends.discover().converters().stream().map(Backends.InstalledConverter::converter)
-                .toList()) {
-            installed.add(c.name());
-            if (c.from() == source && c.to() == target) {
-                return convert(c);
+        Backends backends = Backends.discover();
+        for (Backends.InstalledConverter c : backends.converters()) {
+            installed.add(c.converter().name());
+            if (c.converter().from() == source && c.converter().to() == target) {
+                return convert(backends, c);
             }
         }
         throw new BadInputException("no installed converter from " + source.name().toLowerCase(Locale.ROOT) + " to "
                 + target.name().toLowerCase(Locale.ROOT) + (installed.isEmpty() ? "" : "; installed: " + installed));
     }
 
-    private int convert(ModelConverter c) throws BadInputException {
+    /**
+     * Converts in a child JVM with the converter's adapter on its class path, as {@code run} does:
+     * a converter may load native libraries (TensorFlow's) that must not meet another adapter's.
+     */
+    private int convert(Backends backends, Backends.InstalledConverter installed) throws Exception {
+        ModelConverter c = installed.converter();
         var stdout = spec.commandLine().getOut();
         stdout.println("converting " + model + " with " + c.name() + " v" + c.version() + "...");
         stdout.flush();
         long t0 = System.nanoTime();
-        try {
-            ModelConverter.Conversion r = c.convert(model, out);
-            stdout.printf("wrote %s in %.1f s%n", r.target(), (System.nanoTime() - t0) / 1e9);
-            stdout.println("operators: " + String.join(", ", r.operators()));
-            r.notes().forEach(n -> stdout.println("note: " + n));
-            stdout.flush();
-            return Main.OK;
-        } catch (UnsupportedModelException e) {
-            throw new BadInputException(e.getMessage());
-        } catch (BackendException e) {
-            spec.commandLine().getErr().println("inferbench: conversion failed: " + e.getMessage());
+        ProbeReply reply = new ChildProbe(backends).convert(installed, new ProbeRequest.Conversion(c.name(),
+                model.toAbsolutePath(), out.toAbsolutePath()));
+        if (reply.conversion() == null) {
+            if (reply.conversionUnsupported()) {
+                throw new BadInputException(reply.conversionError());
+            }
+            spec.commandLine().getErr().println("inferbench: conversion failed: " + reply.conversionError());
             return Main.CONFIGURATION_FAILED;
         }
+        stdout.printf("wrote %s in %.1f s%n", reply.conversion().target(), (System.nanoTime() - t0) / 1e9);
+        stdout.println("operators: " + String.join(", ", reply.conversion().operators()));
+        reply.conversion().notes().forEach(n -> stdout.println("note: " + n));
+        stdout.flush();
+        return Main.OK;
     }
 }

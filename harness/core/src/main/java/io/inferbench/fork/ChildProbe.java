@@ -1,7 +1,6 @@
 package io.inferbench.fork;
 
 import io.inferbench.api.BackendInfo;
-import io.inferbench.api.BackendProvider;
 import io.inferbench.run.AdapterInstall;
 import io.inferbench.run.BackendProbe;
 import io.inferbench.run.Backends;
@@ -35,6 +34,8 @@ public final class ChildProbe implements BackendProbe {
     private final Backends backends;
     private final ForkJvm base;
     private final Map<String, BackendInfo> infoCache = new HashMap<>();
+    /** Why the last child produced no reply. */
+    private String lastFailure;
 
     /** Children like this JVM ({@link ForkJvm#current()}) plus each adapter's jars. */
     public ChildProbe(Backends backends) {
@@ -101,8 +102,6 @@ public final class ChildProbe implements BackendProbe {
         return reply;
     }
 
-    private String lastFailure;
-
     /** Asks the adapter's child; caches the info of every backend of the adapter. Null when it failed. */
     private ProbeReply ask(AdapterInstall adapter, List<ModelQuery> describe, ProbeRequest.Conversion conversion) {
         List<String> names = backends.byName().keySet().stream()
@@ -161,10 +160,5 @@ public final class ChildProbe implements BackendProbe {
         } catch (IOException | UncheckedIOException e) {
             // a leftover temp folder is harmless
         }
-    }
-
-    /** The providers (for tests). */
-    Map<String, BackendProvider> providers() {
-        return backends.byName();
     }
 }

@@ -63,6 +63,8 @@ public final class ForkMain {
         ForkRequest request;
         PreparedConfiguration pc;
         System.err.println("inferbench fork: pid " + ProcessHandle.current().pid() + ", java " + Runtime.version());
+        // The core plus this configuration's adapter only: the log says so, for anyone checking.
+        System.err.println("inferbench fork: class path " + System.getProperty("java.class.path"));
         Backends backends = Backends.discover();
         try {
             request = ForkRequest.read(requestFile);
