@@ -64,10 +64,16 @@ public interface BackendProbe {
 
     /** Opens the query's model with {@code provider} in this JVM. */
     static ModelShape describeHere(BackendProvider provider, ModelQuery q) {
+        // The adapter's loader as context loader: plug-in discovery inside the library (DJL's engines) needs it.
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(provider.getClass().getClassLoader());
         try (ModelSession s = provider.open(new ModelLoadRequest(q.model(), q.format(), Device.CPU, Map.of()))) {
             return new ModelShape(s.inputs(), s.outputs(), null);
         } catch (BackendException | RuntimeException e) {
             return ModelShape.failed(e.getMessage());
+        } finally {
+            t.setContextClassLoader(previous);
         }
     }
 }

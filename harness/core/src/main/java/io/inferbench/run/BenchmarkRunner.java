@@ -144,6 +144,30 @@ public final class BenchmarkRunner {
         };
     }
 
+    private interface Execution {
+        ConfigurationResult run() throws InterruptedException;
+    }
+
+    /**
+     * Runs in this JVM with the backend's class loader as the thread's context class loader (worker
+     * threads started meanwhile inherit it): libraries that discover plug-ins through it (DJL's
+     * engines) then see the adapter's jars even when the adapter lives in a class loader of its own.
+     */
+    private ConfigurationResult inAdapterContext(PreparedConfiguration pc, Execution body)
+            throws InterruptedException {
+        BackendProvider provider = backends.get(pc.spec().backend().name());
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        if (provider != null) {
+            t.setContextClassLoader(provider.getClass().getClassLoader());
+        }
+        try {
+            return body.run();
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+
     /** The configurations of {@code configurations} that {@code previous} already has (by id and label). */
     public static List<PreparedConfiguration> completed(RunResult previous,
                                                         List<PreparedConfiguration> configurations) {
@@ -188,7 +212,8 @@ public final class BenchmarkRunner {
             // Nothing to start for a configuration preflight found cannot run (e.g. its model did not convert).
             ConfigurationExecutor executor = inProcess || pc.spec().run().forks() == 0 || pc.notRunnable() != null
                     ? here : forked;
-            slots[i] = executor.execute(pc, listener);
+            slots[i] = executor == here ? inAdapterContext(pc, () -> here.execute(pc, listener))
+                    : executor.execute(pc, listener);
             listener.configurationFinished(slots[i]);
             result = result.withConfigurations(filled(slots), null);
             ResultJson.write(result, runDir.resolve(RESULT_FILE));

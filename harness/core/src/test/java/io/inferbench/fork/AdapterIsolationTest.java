@@ -140,6 +140,8 @@ class AdapterIsolationTest {
             assertTrue(c.forks().isEmpty(), "measured in this JVM");
             assertFalse(c.sessionProperties().get("java.class.path").contains(jar(name)),
                     "loaded from the folder, not the class path");
+            assertEquals("true", c.sessionProperties().get("context-loader-is-adapter"),
+                    "plug-in discovery inside the library (DJL's engines) sees the adapter's jars");
         }
         assertEquals("false", ForkRuns.byLabel(r, "system=alpha").sessionProperties().get("sees.beta"));
     }

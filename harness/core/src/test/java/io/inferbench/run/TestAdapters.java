@@ -100,6 +100,8 @@ public final class TestAdapters {
 
                     public ModelSession open(ModelLoadRequest request) throws BackendException {
                         ModelSession s = synthetic.open(request);
+                        String contextIsAdapter = Boolean.toString(
+                                Thread.currentThread().getContextClassLoader() == Backend.class.getClassLoader());
                         return new ModelSession() {
                             public List<TensorSpec> inputs() { return s.inputs(); }
                             // Names the process that opened the model, so a test can tell where that was.
@@ -110,6 +112,7 @@ public final class TestAdapters {
                             public Map<String, String> properties() {
                                 Map<String, String> m = new TreeMap<>(s.properties());
                                 m.putAll(seen());
+                                m.put("context-loader-is-adapter", contextIsAdapter);
                                 return m;
                             }
                             public Runner newRunner() throws BackendException { return s.newRunner(); }
