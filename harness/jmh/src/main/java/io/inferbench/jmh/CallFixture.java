@@ -10,7 +10,11 @@ import io.inferbench.api.Tensor;
 import io.inferbench.input.InputPlan;
 import io.inferbench.input.SampleFactory;
 import io.inferbench.input.TextEncoder;
+import io.inferbench.fork.CachedConversions;
+import io.inferbench.fork.ChildProbe;
+import io.inferbench.model.InferbenchDirs;
 import io.inferbench.model.ModelResolver;
+import io.inferbench.run.Backends;
 import io.inferbench.run.PreparedConfiguration;
 import io.inferbench.run.Preflight;
 import io.inferbench.scenario.ConfigurationSpec;
@@ -54,14 +58,38 @@ public final class CallFixture implements AutoCloseable {
      */
     public static PreparedConfiguration load(Path scenarioFile, String configId, Map<String, BackendProvider> backends)
             throws ScenarioException {
-        Scenario s = new ScenarioParser(backends).parse(scenarioFile);
+        return load(scenarioFile, configId, backends, null);
+    }
+
+    /**
+     * {@link #load(Path, String, Map)} with the harness's model conversions of {@code installed}
+     * (a converted model comes from the cache the parent filled, or is converted in a child JVM).
+     */
+    public static PreparedConfiguration load(Path scenarioFile, String configId, Backends installed)
+            throws ScenarioException {
+        return load(scenarioFile, configId, installed.byName(), installed);
+    }
+
+    private static PreparedConfiguration load(Path scenarioFile, String configId,
+                                              Map<String, BackendProvider> backends, Backends installed)
+            throws ScenarioException {
+        ScenarioParser parser = new ScenarioParser(backends);
+        if (installed != null) {
+            parser = parser.withConversions((b, f) -> installed.converterFor(b.name(), f).isPresent());
+        }
+        Scenario s = parser.parse(scenarioFile);
         ConfigurationSpec c = s.configurations().stream()
                 .filter(x -> configId == null || configId.isBlank() || x.id().equals(configId))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(scenarioFile + " has no configuration '" + configId
                         + "'; it has " + s.configurations().stream().map(ConfigurationSpec::id).toList()));
         Scenario one = new Scenario(s.file(), s.name(), s.description(), s.source(), List.of(c));
-        return new Preflight(backends, ModelResolver.defaults()).check(one).get(0);
+        Preflight preflight = new Preflight(backends, ModelResolver.defaults());
+        if (installed != null) {
+            preflight = preflight.withConversions(new CachedConversions(installed, new ChildProbe(installed),
+                    InferbenchDirs.cache(), line -> { }));
+        }
+        return preflight.check(one).get(0);
     }
 
     /**
@@ -79,9 +107,19 @@ public final class CallFixture implements AutoCloseable {
         if (provider == null) {
             throw new IllegalArgumentException("backend '" + c.backend().name() + "' is not installed");
         }
+        // The adapter's loader as context loader while loading: DJL finds its engines through it when
+        // the adapter lives in a class loader of its own (adapter folders).
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(provider.getClass().getClassLoader());
         long t0 = System.nanoTime();
-        ModelSession session = provider.open(new ModelLoadRequest(pc.model().path(), c.model().format(),
-                c.hardware().device(), c.backend().options()));
+        ModelSession session;
+        try {
+            session = provider.open(new ModelLoadRequest(pc.model().path(), pc.loadFormat(),
+                    c.hardware().device(), c.backend().options()));
+        } finally {
+            thread.setContextClassLoader(context);
+        }
         double loadMs = (System.nanoTime() - t0) / 1e6;
         Runner runner = null;
         try {

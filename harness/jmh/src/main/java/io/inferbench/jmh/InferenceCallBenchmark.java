@@ -57,8 +57,9 @@ public class InferenceCallBenchmark {
                     + "'inferbench jmh SCENARIO' (or -p scenarioFile=FILE -p configId=c01); leave it out of the "
                     + "harness benchmarks with -e InferenceCallBenchmark");
         }
-        var backends = Backends.discover().byName();
-        PreparedConfiguration pc = CallFixture.load(Path.of(scenarioFile), configId, backends);
+        Backends installed = Backends.discover();
+        var backends = installed.byName();
+        PreparedConfiguration pc = CallFixture.load(Path.of(scenarioFile), configId, installed);
         fixture = CallFixture.open(pc, backends);
         runner = fixture.runner();
         prepared = fixture.prepared();

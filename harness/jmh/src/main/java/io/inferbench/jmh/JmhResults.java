@@ -225,7 +225,7 @@ final class JmhResults {
     static ModelInfo modelInfo(PreparedConfiguration pc) {
         var m = pc.model();
         return new ModelInfo(pc.spec().model().name(), m.source(), m.path() == null ? "" : m.path().toString(),
-                pc.spec().model().format().name().toLowerCase(Locale.ROOT), m.sizeBytes(), m.sha256());
+                pc.loadFormat().name().toLowerCase(Locale.ROOT), m.sizeBytes(), m.sha256(), pc.conversion());
     }
 
     static List<TensorInfo> tensors(List<TensorSpec> specs) {
