@@ -13,5 +13,12 @@
  * shut down (Ctrl-C). A child that writes no result becomes a FAILED result saying what happened
  * ({@link io.inferbench.fork.ForkFailure}); successful forks are merged
  * ({@link io.inferbench.fork.ForkResults}) into one result that keeps every fork's measurement.
+ *
+ * <p>Every configuration runs in a child by default ({@code run.forks: 1}); with adapter folders
+ * ({@link io.inferbench.run.Backends}) its class path is the core's plus only its backend's adapter.
+ * The parent never loads an adapter's native libraries: backend info and models' inputs come from a
+ * probe child per adapter ({@link io.inferbench.fork.ChildProbe}, {@link io.inferbench.fork.ProbeMain}),
+ * and models a backend does not load are converted in a child with the converter's adapter
+ * ({@link io.inferbench.fork.CachedConversions}).
  */
 package io.inferbench.fork;
