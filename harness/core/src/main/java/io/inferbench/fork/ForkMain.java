@@ -60,6 +60,7 @@ public final class ForkMain {
     static int run(Path requestFile, PrintStream protocol) {
         ForkRequest request;
         PreparedConfiguration pc;
+        io.inferbench.scenario.AccuracySpec accuracy;
         System.err.println("inferbench fork: pid " + ProcessHandle.current().pid() + ", java " + Runtime.version());
         Backends backends = Backends.discover();
         try {
@@ -70,7 +71,10 @@ public final class ForkMain {
                 exitWhenStdinCloses();
             }
             backends.problems().forEach(p -> System.err.println("warning: " + p));
-            pc = prepare(request, backends.byName());
+            Scenario all = parse(request, backends.byName());
+            pc = prepare(all, request, backends.byName());
+            // Accuracy once per configuration, not per fork: the first fork scores it.
+            accuracy = request.fork() == 1 ? all.accuracy() : null;
         } catch (ScenarioException e) {
             System.err.println("inferbench fork: the scenario is invalid in the child JVM:");
             e.problems().forEach(p -> System.err.println("  " + p.format()));
@@ -93,7 +97,7 @@ public final class ForkMain {
         };
         try {
             ConfigurationResult result = new ConfigurationRunner(backends.byName(), new LoadGenerator(),
-                    request.interval()).execute(pc, listener);
+                    request.interval()).withAccuracy(accuracy).execute(pc, listener);
             ResultJson.writeAtomically(request.resultFile(), ResultJson.mapper().writeValueAsBytes(result));
             return 0;
         } catch (InterruptedException e) {
@@ -109,8 +113,16 @@ public final class ForkMain {
     /** The request's configuration, parsed and checked exactly as the parent did (preflight of it alone). */
     static PreparedConfiguration prepare(ForkRequest request, Map<String, BackendProvider> backends)
             throws ScenarioException {
-        Scenario all = new ScenarioParser(backends).parse(Path.of(request.scenarioFile()), request.scenarioBaseDir(),
+        return prepare(parse(request, backends), request, backends);
+    }
+
+    static Scenario parse(ForkRequest request, Map<String, BackendProvider> backends) throws ScenarioException {
+        return new ScenarioParser(backends).parse(Path.of(request.scenarioFile()), request.scenarioBaseDir(),
                 request.scenarioSource());
+    }
+
+    static PreparedConfiguration prepare(Scenario all, ForkRequest request, Map<String, BackendProvider> backends)
+            throws ScenarioException {
         ConfigurationSpec c = all.configurations().stream().filter(x -> x.id().equals(request.configurationId()))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("the scenario has no configuration "
                         + request.configurationId()));
