@@ -33,32 +33,48 @@ public final class AccuracyDrops {
         return null;
     }
 
+    /**
+     * Per task, against the first configuration {@code spec.reference()} names that scored that task
+     * (so {@code backend=onnxruntime} is the reference of each model's task in a cross-backend run).
+     */
     public static List<AccuracyDropResult> compute(List<ConfigurationResult> configurations, AccuracySpec spec) {
         List<AccuracyDropResult> out = new ArrayList<>();
-        ConfigurationResult ref = spec == null ? null : reference(configurations, spec);
-        if (ref == null) {
+        if (spec == null) {
             return out;
         }
-        for (ConfigurationResult c : configurations) {
-            if (c == ref) {
+        for (var task : spec.tasks()) {
+            ConfigurationResult ref = null;
+            for (ConfigurationResult c : configurations) {
+                boolean named = spec.reference() == null || AccuracySpec.names(spec.reference(), c.id(), c.label(),
+                        c.axes());
+                if (named && main(c, task.name()) != null) {
+                    ref = c;
+                    break;
+                }
+            }
+            if (ref == null) {
                 continue;
             }
-            for (AccuracyResult r : ref.accuracy()) {
-                AccuracyMetric a = r.main();
-                AccuracyMetric b = c.accuracy().stream().filter(x -> x.task().equals(r.task())).map(AccuracyResult::main)
-                        .filter(m -> m != null).findFirst().orElse(null);
-                if (a == null || b == null || !a.name().equals(b.name()) || a.items() == null || b.items() == null
+            AccuracyMetric a = main(ref, task.name());
+            for (ConfigurationResult c : configurations) {
+                AccuracyMetric b = main(c, task.name());
+                if (c == ref || b == null || !a.name().equals(b.name()) || a.items() == null || b.items() == null
                         || a.items().size() != b.items().size() || a.items().size() == 0) {
                     continue;
                 }
                 Interval ci = ConfidenceIntervals.pairedDifference(a.items(), b.items(), spec.confidence(),
                         BOOTSTRAP_SEED);
-                out.add(new AccuracyDropResult(c.id(), ref.id(), r.task(), a.name(), a.value(), b.value(),
+                out.add(new AccuracyDropResult(c.id(), ref.id(), task.name(), a.name(), a.value(), b.value(),
                         (a.value() - b.value()) * 100, new Interval(ci.low() * 100, ci.high() * 100, ci.bounded()),
                         spec.confidence(), a.items().size(), "paired bootstrap over items ("
                         + ConfidenceIntervals.RESAMPLES + " resamples)"));
             }
         }
         return out;
+    }
+
+    private static AccuracyMetric main(ConfigurationResult c, String task) {
+        return c.accuracy().stream().filter(x -> x.task().equals(task)).map(AccuracyResult::main)
+                .filter(m -> m != null).findFirst().orElse(null);
     }
 }

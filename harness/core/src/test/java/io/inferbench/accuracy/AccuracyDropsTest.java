@@ -66,6 +66,32 @@ class AccuracyDropsTest {
         assertTrue(d.interval().high() < 4.5, "paired intervals are narrow: " + d);
     }
 
+    /** Cross-backend: "backend=onnxruntime" is each task's reference, the first ORT configuration that scored it. */
+    @Test
+    void eachTaskHasItsOwnReference() {
+        AccuracySpec two = new AccuracySpec("backend=onnxruntime", 0.95, List.of(
+                new AccuracyTaskSpec("spam", "embedding-probe", null, null, 42, 16, Map.of()),
+                new AccuracyTaskSpec("cls", "ocr-orientation", null, null, 42, 16, Map.of())));
+        ConfigurationResult textOrt = scored("c01", "onnxruntime", "spam", scores(10, 0, 1));
+        ConfigurationResult clsOrt = scored("c02", "onnxruntime", "cls", scores(20, 0, 0));
+        ConfigurationResult textTf = scored("c03", "tensorflow", "spam", scores(10, 0, 2));
+        ConfigurationResult clsTf = scored("c04", "tensorflow", "cls", scores(20, 0, 1));
+        List<AccuracyDropResult> drops = AccuracyDrops.compute(List.of(textOrt, clsOrt, textTf, clsTf), two);
+        assertEquals(List.of("c03 vs c01 spam 10", "c04 vs c02 cls 5"), drops.stream()
+                .map(d -> d.candidateId() + " vs " + d.referenceId() + " " + d.task() + " "
+                        + Math.round(d.dropPoints())).toList());
+    }
+
+    static ConfigurationResult scored(String id, String backend, String task, double[] scores) {
+        Map<String, String> axes = new LinkedHashMap<>();
+        axes.put("backend", backend);
+        return new ConfigurationResult(id, "backend=" + backend, axes, backend, "cpu", "single-stream", Map.of(),
+                null, ConfigurationStatus.OK, null, null, List.of(), List.of(), Map.of(), 1, null, null)
+                .withAccuracy(List.of(new AccuracyResult(task, "x", "", AccuracyResult.Status.OK, null,
+                        List.of(new AccuracyMetric("accuracy", new ItemScores(scores, null).ratio(), null, 0.95,
+                                scores.length, "", "", new ItemScores(scores, null))), 1)));
+    }
+
     @Test
     void noReferenceMeansTheFirstScoredConfiguration() {
         ConfigurationResult broken = config("c01", "fp16", null);
