@@ -83,6 +83,11 @@ class AccuracyEndToEndTest {
             assertEquals(3, c.accuracy().size(), c.label());
         }
 
+        // Accuracy mode is a phase of its own on the utilization timeline, after the measurement.
+        assertEquals(java.util.List.of("measurement", "accuracy"), fp32.utilization().phases().stream()
+                .map(io.inferbench.result.PhaseMark::phase).filter(p -> !p.equals("load") && !p.equals("warmup"))
+                .toList());
+
         // Spam detection from MiniLM embeddings: 240 to train, 160 to test.
         AccuracyMetric fp32Spam = main(fp32, "spam");
         AccuracyMetric int8Spam = main(int8, "spam");

@@ -103,13 +103,17 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                 sampler.mark("warmup");
                 Outcome o = c.load() instanceof LoadProfile.PeakSearch ps
                         ? peakSearch(ps, lp, sut, listener, c, sampler) : measure(c.load(), lp, sut, listener, c);
-                // Accuracy mode, after the measurement and outside any timed region.
-                OutputCapture.capture(session, samples, c.id());
-                List<io.inferbench.result.AccuracyResult> scored = o.failed() ? List.of() : evaluate(pc, session,
-                        listener);
                 if (o.measurement() != null && !(c.load() instanceof LoadProfile.PeakSearch)) {
                     sampler.markAt("measurement", System.nanoTime() - (long) (o.measurement().durationMs() * 1e6));
                 }
+                // Accuracy mode, after the measurement and outside any timed region; its own phase on the
+                // utilization timeline, so the measurement's energy and CPU figures do not include it.
+                boolean tasks = !o.failed() && accuracy != null && !accuracy.tasks().isEmpty();
+                if (tasks) {
+                    sampler.mark("accuracy");
+                }
+                OutputCapture.capture(session, samples, c.id());
+                List<io.inferbench.result.AccuracyResult> scored = tasks ? evaluate(pc, session, listener) : List.of();
                 UtilizationResult utilization = sampler.stop();
                 ColdStart coldStart = o.warmup() == null || o.measurement() == null ? null : ColdStarts.of(loadMs,
                         firstMs, ColdStarts.p50s(o.warmup().timeline(), o.measurement().timeline()), interval,
