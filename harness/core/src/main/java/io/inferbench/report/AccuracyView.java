@@ -42,6 +42,9 @@ public record AccuracyView(List<Row> rows, String reference) {
                 AccuracyMetric m = a.main();
                 String drop = "";
                 for (AccuracyDropResult d : run.accuracyDrops()) {
+                    if (d.referenceId().equals(c.id()) && d.task().equals(a.task())) {
+                        drop = "reference";
+                    }
                     if (d.candidateId().equals(c.id()) && d.task().equals(a.task())) {
                         drop = String.format(Locale.ROOT, "%.2f pt [%.2f, %.2f]", d.dropPoints(), d.interval().low(),
                                 d.interval().high());

@@ -32,6 +32,7 @@ class AccuracyReportTest {
         assertTrue(html.contains("<h2>Accuracy</h2>"), "accuracy section");
         assertTrue(html.contains("95.3%") && html.contains("92.1–97.2"), "value and interval");
         assertTrue(html.contains("0.30 pt [-0.70, 1.30]"), "drop against the reference");
+        assertTrue(html.contains(">reference<"), "the reference row says so");
         assertTrue(html.contains("FAILED: ") && html.contains("font &lt;missing&gt;"), "failure note, escaped");
         assertTrue(html.contains("300 train / 300 test &lt;b&gt;"), "notes escaped");
         assertFalse(html.contains("<b>"), "nothing from a result is markup");
