@@ -34,6 +34,9 @@ final class ConsoleProgress implements RunListener {
     public void step(String what) {
         if (terminal) {
             show(prefix + " | " + what + "...");
+        } else if (what.contains("accuracy: ")) {
+            // Accuracy mode can take a while with no queries to show: say so in logs too.
+            println(prefix + " | " + what);
         }
     }
 
@@ -61,6 +64,7 @@ final class ConsoleProgress implements RunListener {
         } else {
             println(prefix + " | " + r.status() + ": " + r.error());
         }
+        r.accuracy().forEach(a -> println("      accuracy " + io.inferbench.accuracy.AccuracyText.task(a)));
     }
 
     /** Three significant digits in a unit that suits the value: 41.3 ms, 812 µs, 95 ns. */

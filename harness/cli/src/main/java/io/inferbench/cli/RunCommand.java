@@ -95,6 +95,14 @@ final class RunCommand implements Callable<Integer> {
                     + " configurations already done");
             result = runner.resume(previous, loaded.scenario(), loaded.configurations(), runDir, progress);
         }
+        for (var d : result.accuracyDrops()) {
+            progress.println("accuracy " + d.candidateId() + " " + d.task() + ": "
+                    + io.inferbench.accuracy.AccuracyText.drop(d));
+        }
+        if (result.recommendation() != null && result.recommendation().bestId() != null) {
+            progress.println("recommended: " + result.recommendation().bestId() + " — "
+                    + result.recommendation().reason());
+        }
         progress.println("result: " + runDir.resolve(BenchmarkRunner.RESULT_FILE));
         if (!noReport) {
             Path html = runDir.resolve("report.html");

@@ -36,6 +36,16 @@ final class ValidateCommand implements Callable<Integer> {
                         .map(t -> t.name() + ":" + t.describe()).toList()));
             }
         }
+        var accuracy = loaded.scenario().accuracy();
+        if (accuracy != null) {
+            out.println("  accuracy, against " + (accuracy.reference() == null ? "the first configuration"
+                    : accuracy.reference()) + ":");
+            for (var t : accuracy.tasks()) {
+                out.println("    " + t.name() + ": " + t.evaluator() + (t.dataset() == null ? "" : " on "
+                        + t.dataset().getFileName()) + (t.samples() == null ? "" : ", " + t.samples() + " items")
+                        + (t.options().isEmpty() ? "" : ", " + t.options()));
+            }
+        }
         out.flush();
         return Main.OK;
     }

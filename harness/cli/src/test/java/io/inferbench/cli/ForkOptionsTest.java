@@ -60,4 +60,33 @@ class ForkOptionsTest {
         assertTrue(Files.exists(runDir(out).resolve("logs/c01-fork1.stderr.log")));
         assertTrue(Files.exists(runDir(out).resolve("logs/c01-fork2.stderr.log")));
     }
+
+    /** Accuracy mode runs once per configuration, in the first fork's JVM (the one holding the model), not in this one. */
+    @Test
+    void accuracyIsEvaluatedOnceInTheFirstFork() throws Exception {
+        Path s = dir.resolve("accuracy.yaml");
+        Files.writeString(s, """
+                name: forked-accuracy
+                backend: { name: synthetic, options: { latency-ms: 1 } }
+                run: { forks: 2, warmup: 5, min-duration: 200ms, min-queries: 20 }
+                accuracy:
+                  tasks: [{ evaluator: process }]
+                """);
+        Path out = dir.resolve("accuracy");
+        CliRun r = CliRun.of("run", s.toString(), "--out", out.toString(), "--no-report");
+        assertEquals(0, r.exitCode(), r.toString());
+        Path run = runDir(out);
+        ConfigurationResult c = ResultJson.read(run.resolve("result.json")).configurations().get(0);
+        assertEquals(1, c.accuracy().size(), c.accuracy().toString());
+        String notes = c.accuracy().get(0).main().notes();
+        assertTrue(notes.startsWith("pid "), notes);
+        assertTrue(!notes.equals("pid " + ProcessHandle.current().pid()), "ran in a child JVM, not here");
+        ConfigurationResult first = ResultJson.mapper().readValue(run.resolve("forks/c01-fork1.result.json").toFile(),
+                ConfigurationResult.class);
+        ConfigurationResult second = ResultJson.mapper().readValue(run.resolve("forks/c01-fork2.result.json").toFile(),
+                ConfigurationResult.class);
+        assertEquals(notes, first.accuracy().get(0).main().notes(), "the first fork scored it");
+        assertTrue(second.accuracy().isEmpty(), "the second fork did not");
+        assertTrue(r.out().contains("accuracy process: ran 100.0%"), r.out());
+    }
 }

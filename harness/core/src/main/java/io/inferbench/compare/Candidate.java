@@ -24,7 +24,8 @@ public record Candidate(Objectives objectives, ConfigurationStatus status, Verdi
 
     /**
      * From a result: the latency at {@code percentile} and the throughput of its measurement;
-     * memory, energy and accuracy not measured (add them with {@link #withObjectives}).
+     * memory and energy per inference when sampled, and accuracy (in percent) from the first accuracy
+     * task's main metric when the scenario has one.
      */
     public static Candidate of(ConfigurationResult c, double percentile) {
         PhaseResult m = c.measurement();
@@ -48,6 +49,10 @@ public record Candidate(Objectives objectives, ConfigurationStatus status, Verdi
             if (!Double.isNaN(joules)) {
                 o = o.withEnergyJoulesPerInference(joules);
             }
+        }
+        if (c.mainAccuracy() != null && !Double.isNaN(c.mainAccuracy().value())) {
+            // The first accuracy task's main metric, a proportion: in percent, so drops are in points.
+            o = o.withAccuracy(c.mainAccuracy().value() * 100);
         }
         return new Candidate(o, c.status(), c.verdict(), c.error());
     }

@@ -62,6 +62,7 @@ public final class ForkMain {
     static int run(Path requestFile, PrintStream protocol) {
         ForkRequest request;
         PreparedConfiguration pc;
+        io.inferbench.scenario.AccuracySpec accuracy;
         System.err.println("inferbench fork: pid " + ProcessHandle.current().pid() + ", java " + Runtime.version());
         // The core plus this configuration's adapter only: the log says so, for anyone checking.
         System.err.println("inferbench fork: class path " + System.getProperty("java.class.path"));
@@ -74,7 +75,10 @@ public final class ForkMain {
                 exitWhenStdinCloses();
             }
             backends.problems().forEach(p -> System.err.println("warning: " + p));
-            pc = prepare(request, backends.byName());
+            Scenario all = parse(request, backends.byName());
+            pc = prepare(all, request, backends.byName());
+            // Accuracy once per configuration, not per fork: the first fork scores it.
+            accuracy = request.fork() == 1 ? all.accuracy() : null;
         } catch (ScenarioException e) {
             System.err.println("inferbench fork: the scenario is invalid in the child JVM:");
             e.problems().forEach(p -> System.err.println("  " + p.format()));
@@ -97,7 +101,7 @@ public final class ForkMain {
         };
         try {
             ConfigurationResult result = new ConfigurationRunner(backends.byName(), new LoadGenerator(),
-                    request.interval()).execute(pc, listener);
+                    request.interval()).withAccuracy(accuracy).execute(pc, listener);
             ResultJson.writeAtomically(request.resultFile(), ResultJson.mapper().writeValueAsBytes(result));
             return 0;
         } catch (InterruptedException e) {
@@ -113,11 +117,20 @@ public final class ForkMain {
     /** The request's configuration, parsed and checked exactly as the parent did (preflight of it alone). */
     static PreparedConfiguration prepare(ForkRequest request, Map<String, BackendProvider> backends)
             throws ScenarioException {
-        // Only this configuration: the others' backends are not on this JVM's class path.
+        return prepare(parse(request, backends), request, backends);
+    }
+
+    /** Only this configuration: the others' backends are not on this JVM's class path. */
+    static Scenario parse(ForkRequest request, Map<String, BackendProvider> backends) throws ScenarioException {
         ForkRequest.ConvertedModel converted = request.converted();
-        Scenario all = new ScenarioParser(backends).onlyConfiguration(request.configurationId())
+        return new ScenarioParser(backends).onlyConfiguration(request.configurationId())
                 .withConversions((b, f) -> converted != null)
                 .parse(Path.of(request.scenarioFile()), request.scenarioBaseDir(), request.scenarioSource());
+    }
+
+    static PreparedConfiguration prepare(Scenario all, ForkRequest request, Map<String, BackendProvider> backends)
+            throws ScenarioException {
+        ForkRequest.ConvertedModel converted = request.converted();
         ConfigurationSpec c = all.configurations().stream().filter(x -> x.id().equals(request.configurationId()))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("the scenario has no configuration "
                         + request.configurationId()));

@@ -45,7 +45,13 @@ final class ForkResults {
                 first.load(), first.settings(), first.model(), ConfigurationStatus.OK, null, Verdict.of(reasons),
                 first.inputs(), first.outputs(), first.sessionProperties(), first.loadTimeMs(), first.warmup(),
                 ForkStatistics.merge(measured), measured, ForkStatistics.variation(measured), first.peak(),
-                first.utilization(), first.coldStart());
+                first.utilization(), first.coldStart(), accuracy(forks));
+    }
+
+    /** Accuracy is evaluated by one fork only (the first): its results, wherever they are. */
+    private static List<io.inferbench.result.AccuracyResult> accuracy(List<ConfigurationResult> forks) {
+        return forks.stream().map(ConfigurationResult::accuracy).filter(a -> !a.isEmpty()).findFirst()
+                .orElse(List.of());
     }
 
     /**

@@ -23,8 +23,9 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
  * <p>The page comes from the Thymeleaf templates {@code report.html} and {@code fragments.html}:
  * by default the copies packaged under {@code reports-templates/} on the class path; with
  * {@link #withTemplates(Path)}, a user's own copies, each falling back to the packaged one when
- * absent. Templates see one variable, {@code report}, whose fields are documented in the packaged
- * templates; every string in it is plain text and must be written with {@code th:text}.
+ * absent. Templates see {@code report}, whose fields are documented in the packaged
+ * templates, and {@code accuracy} ({@link AccuracyView}, for {@code accuracy.html}); every string in them
+ * is plain text and must be written with {@code th:text}.
  *
  * <p>Instances are immutable and thread-safe; reuse one to render many results.
  */
@@ -79,6 +80,7 @@ public final class ReportRenderer {
         Objects.requireNonNull(result, "result");
         Context context = new Context(Locale.ROOT);
         context.setVariable("report", ReportViewFactory.create(result));
+        context.setVariable("accuracy", AccuracyView.of(result));
         return engine.process(PAGE_TEMPLATE, context);
     }
 

@@ -29,6 +29,8 @@ import java.util.Map;
  * @param utilization CPU, memory, GPU and energy sampled in the process that ran the backend; null
  *                    when not sampled
  * @param coldStart   model load time, first-inference latency and time to steady state; null unless OK
+ * @param accuracy    the scenario's accuracy tasks on this configuration, in task order (accuracy mode,
+ *                    after the measurement); empty when the scenario has none
  */
 public record ConfigurationResult(String id, String label, Map<String, String> axes, String backend, String device,
                                   String load, Map<String, String> settings, ModelInfo model,
@@ -37,14 +39,41 @@ public record ConfigurationResult(String id, String label, Map<String, String> a
                                   Map<String, String> sessionProperties, double loadTimeMs,
                                   PhaseResult warmup, PhaseResult measurement, List<PhaseResult> forks,
                                   ForkVariation variation, PeakSearchResult peak, UtilizationResult utilization,
-                                  ColdStart coldStart) {
+                                  ColdStart coldStart, List<AccuracyResult> accuracy) {
     public ConfigurationResult {
+        accuracy = accuracy == null ? List.of() : List.copyOf(accuracy);
         axes = Ordered.copy(axes);
         settings = Ordered.copy(settings);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         sessionProperties = Ordered.copy(sessionProperties);
         forks = forks == null ? List.of() : List.copyOf(forks);
+    }
+
+    /** Without accuracy. */
+    public ConfigurationResult(String id, String label, Map<String, String> axes, String backend, String device,
+                               String load, Map<String, String> settings, ModelInfo model,
+                               ConfigurationStatus status, String error, Verdict verdict,
+                               List<TensorInfo> inputs, List<TensorInfo> outputs,
+                               Map<String, String> sessionProperties, double loadTimeMs,
+                               PhaseResult warmup, PhaseResult measurement, List<PhaseResult> forks,
+                               ForkVariation variation, PeakSearchResult peak, UtilizationResult utilization,
+                               ColdStart coldStart) {
+        this(id, label, axes, backend, device, load, settings, model, status, error, verdict, inputs, outputs,
+                sessionProperties, loadTimeMs, warmup, measurement, forks, variation, peak, utilization, coldStart,
+                List.of());
+    }
+
+    /** This result with these accuracy results. */
+    public ConfigurationResult withAccuracy(List<AccuracyResult> results) {
+        return new ConfigurationResult(id, label, axes, backend, device, load, settings, model, status, error, verdict,
+                inputs, outputs, sessionProperties, loadTimeMs, warmup, measurement, forks, variation, peak,
+                utilization, coldStart, results);
+    }
+
+    /** The main metric of the first accuracy task that has one, or null. */
+    public AccuracyMetric mainAccuracy() {
+        return accuracy.isEmpty() ? null : accuracy.get(0).main();
     }
 
     /** Without utilization and cold start. */

@@ -17,17 +17,29 @@ import java.util.List;
  * @param recommendation the best configuration under the scenario's constraints, and why each other lost;
  *                       null until the run is analysed
  * @param agreements     each configuration's outputs against a reference configuration with the same inputs
+ * @param accuracyDrops  each configuration's task accuracy against the {@code accuracy.reference}
+ *                       configuration's, paired over the same items; empty without accuracy tasks
  */
 public record RunResult(String schema, String runId, Instant startedAt, Instant finishedAt,
                         ScenarioRecord scenario, EnvironmentInfo environment,
                         List<ConfigurationResult> configurations, List<ComparisonResult> comparisons,
-                        RecommendationResult recommendation, List<AgreementResult> agreements) {
+                        RecommendationResult recommendation, List<AgreementResult> agreements,
+                        List<AccuracyDropResult> accuracyDrops) {
     public static final String SCHEMA = "inferbench.run/1";
 
     public RunResult {
         configurations = List.copyOf(configurations);
         comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
         agreements = agreements == null ? List.of() : List.copyOf(agreements);
+        accuracyDrops = accuracyDrops == null ? List.of() : List.copyOf(accuracyDrops);
+    }
+
+    public RunResult(String schema, String runId, Instant startedAt, Instant finishedAt, ScenarioRecord scenario,
+                     EnvironmentInfo environment, List<ConfigurationResult> configurations,
+                     List<ComparisonResult> comparisons, RecommendationResult recommendation,
+                     List<AgreementResult> agreements) {
+        this(schema, runId, startedAt, finishedAt, scenario, environment, configurations, comparisons, recommendation,
+                agreements, List.of());
     }
 
     /** A run not analysed yet: no comparisons, no recommendation. */
@@ -46,13 +58,18 @@ public record RunResult(String schema, String runId, Instant startedAt, Instant 
 
     public RunResult withConfigurations(List<ConfigurationResult> configs, Instant finished) {
         return new RunResult(schema, runId, startedAt, finished, scenario, environment, configs, comparisons,
-                recommendation, agreements);
+                recommendation, agreements, accuracyDrops);
     }
 
     public RunResult withAnalysis(List<ComparisonResult> comps, RecommendationResult rec,
                                   List<AgreementResult> agree) {
         return new RunResult(schema, runId, startedAt, finishedAt, scenario, environment, configurations, comps, rec,
-                agree);
+                agree, accuracyDrops);
+    }
+
+    public RunResult withAccuracyDrops(List<AccuracyDropResult> drops) {
+        return new RunResult(schema, runId, startedAt, finishedAt, scenario, environment, configurations, comparisons,
+                recommendation, agreements, drops);
     }
 
     /** True when any configuration failed (the CLI then exits 1). */

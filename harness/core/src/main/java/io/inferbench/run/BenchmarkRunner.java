@@ -201,7 +201,8 @@ public final class BenchmarkRunner {
         }
         RunResult result = initial.withConfigurations(filled(slots), null);
         ResultJson.write(result, runDir.resolve(RESULT_FILE));
-        ConfigurationExecutor here = new ConfigurationRunner(backends, new LoadGenerator(), interval);
+        ConfigurationExecutor here = new ConfigurationRunner(backends, new LoadGenerator(), interval)
+                .withAccuracy(scenario.accuracy());
         ConfigurationExecutor forked = new ForkExecutor(scenario, runDir, interval, withBackendEnvironment(forkJvms));
         for (int i = 0; i < n; i++) {
             if (slots[i] != null) {

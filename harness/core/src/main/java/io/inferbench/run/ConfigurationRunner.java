@@ -43,11 +43,26 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
     private final Map<String, BackendProvider> backends;
     private final LoadGenerator generator;
     private final Duration interval;
+    private final io.inferbench.scenario.AccuracySpec accuracy;
 
     public ConfigurationRunner(Map<String, BackendProvider> backends, LoadGenerator generator, Duration interval) {
+        this(backends, generator, interval, null);
+    }
+
+    private ConfigurationRunner(Map<String, BackendProvider> backends, LoadGenerator generator, Duration interval,
+                                io.inferbench.scenario.AccuracySpec accuracy) {
         this.backends = backends;
         this.generator = generator;
         this.interval = interval;
+        this.accuracy = accuracy;
+    }
+
+    /**
+     * This runner, also scoring each configuration on these accuracy tasks after its measurement;
+     * null for none (a fork other than the first: accuracy is evaluated once per configuration).
+     */
+    public ConfigurationRunner withAccuracy(io.inferbench.scenario.AccuracySpec tasks) {
+        return new ConfigurationRunner(backends, generator, interval, tasks);
     }
 
     @Override
@@ -91,11 +106,17 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                 sampler.mark("warmup");
                 Outcome o = c.load() instanceof LoadProfile.PeakSearch ps
                         ? peakSearch(ps, lp, sut, listener, c, sampler) : measure(c.load(), lp, sut, listener, c);
-                // Accuracy mode, after the measurement and outside any timed region.
-                OutputCapture.capture(session, samples, c.id());
                 if (o.measurement() != null && !(c.load() instanceof LoadProfile.PeakSearch)) {
                     sampler.markAt("measurement", System.nanoTime() - (long) (o.measurement().durationMs() * 1e6));
                 }
+                // Accuracy mode, after the measurement and outside any timed region; its own phase on the
+                // utilization timeline, so the measurement's energy and CPU figures do not include it.
+                boolean tasks = !o.failed() && accuracy != null && !accuracy.tasks().isEmpty();
+                if (tasks) {
+                    sampler.mark("accuracy");
+                }
+                OutputCapture.capture(session, samples, c.id());
+                List<io.inferbench.result.AccuracyResult> scored = tasks ? evaluate(pc, session, listener) : List.of();
                 UtilizationResult utilization = sampler.stop();
                 ColdStart coldStart = o.warmup() == null || o.measurement() == null ? null : ColdStarts.of(loadMs,
                         firstMs, ColdStarts.p50s(o.warmup().timeline(), o.measurement().timeline()), interval,
@@ -104,7 +125,7 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                         c.hardware().device().toString(), c.load().describe(), c.settings(), modelInfo(pc),
                         o.failed() ? ConfigurationStatus.FAILED : ConfigurationStatus.OK, o.error(), o.verdict(),
                         tensors(plan.specs()), tensors(session.outputs()), session.properties(), loadMs, o.warmup(),
-                        o.measurement(), List.of(), null, o.peak(), utilization, coldStart);
+                        o.measurement(), List.of(), null, o.peak(), utilization, coldStart, scored);
             }
         } catch (DeviceUnavailableException e) {
             return failed(pc, ConfigurationStatus.SKIPPED, "skipped: " + e.getMessage());
@@ -119,6 +140,39 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
             return failed(pc, ConfigurationStatus.FAILED, e instanceof io.inferbench.api.BackendException && m != null
                     ? m : e.getClass().getSimpleName() + (m == null ? "" : ": " + m));
         }
+    }
+
+    /** The scenario's accuracy tasks on this session; empty without any. Never throws. */
+    private List<io.inferbench.result.AccuracyResult> evaluate(PreparedConfiguration pc, ModelSession session,
+                                                               RunListener listener) {
+        if (accuracy == null || accuracy.tasks().isEmpty()) {
+            return List.of();
+        }
+        return new io.inferbench.accuracy.AccuracyEvaluation(accuracy, io.inferbench.accuracy.Evaluators.installed())
+                .run(session, pc.tokenizer() == null ? null : pc.tokenizer().path(),
+                        name -> companion(pc.spec().model().source(), name), listener::step);
+    }
+
+    /** A file shipped with the model: an entry of its jar, or a file beside it. */
+    static java.util.Optional<java.nio.file.Path> companion(io.inferbench.scenario.ModelSource source, String name) {
+        try {
+            if (source instanceof io.inferbench.scenario.ModelSource.MavenEntry e) {
+                var resolver = io.inferbench.model.ModelResolver.defaults();
+                var entry = resolver.findEntry(e.artifact(), name);
+                if (entry.isPresent()) {
+                    return java.util.Optional.of(resolver.resolve(
+                            new io.inferbench.scenario.ModelSource.MavenEntry(e.artifact(), entry.get())).path());
+                }
+            } else if (source instanceof io.inferbench.scenario.ModelSource.LocalFile f) {
+                java.nio.file.Path p = f.path().toAbsolutePath().resolveSibling(name);
+                if (java.nio.file.Files.isRegularFile(p)) {
+                    return java.util.Optional.of(p);
+                }
+            }
+        } catch (io.inferbench.model.ModelResolutionException e) {
+            // not found is what the evaluator reports
+        }
+        return java.util.Optional.empty();
     }
 
     private static List<Map<String, Tensor>> samples(PreparedConfiguration pc, InputPlan plan) throws Exception {

@@ -48,7 +48,8 @@ final class RunAnalysis {
             List<ConfigurationResult> group = io.inferbench.result.LikeConfigurations.largestGroup(run.configurations());
             List<Candidate> candidates = group.stream().map(c -> Candidate.of(c, percentile)).toList();
             if (!candidates.isEmpty()) {
-                recommendation = Recommender.recommend(candidates, constraints(want, percentile),
+                recommendation = Recommender.recommend(candidates, withAccuracy(constraints(want, percentile), want,
+                                run, scenario),
                         want != null && "highest-throughput".equals(want.goal())
                                 ? io.inferbench.compare.Goal.HIGHEST_THROUGHPUT : io.inferbench.compare.Goal.LOWEST_LATENCY);
                 if (group.size() < run.configurations().size() && recommendation.reason() != null) {
@@ -62,7 +63,25 @@ final class RunAnalysis {
             recommendation = new RecommendationResult(null, "analysis failed: " + e, "", List.of(), List.of(),
                     List.of());
         }
-        return run.withAnalysis(comparisons, recommendation, agreements(run, outputsDir));
+        List<io.inferbench.result.AccuracyDropResult> drops = List.of();
+        try {
+            drops = io.inferbench.accuracy.AccuracyDrops.compute(run.configurations(),
+                    scenario == null ? null : scenario.accuracy());
+        } catch (RuntimeException e) {
+            // no drop figures; each configuration's own accuracy stands
+        }
+        return run.withAnalysis(comparisons, recommendation, agreements(run, outputsDir)).withAccuracyDrops(drops);
+    }
+
+    /** {@code recommend.max-accuracy-drop} against the {@code accuracy.reference} configuration. */
+    static Constraints withAccuracy(Constraints c, io.inferbench.scenario.RecommendSpec want, RunResult run,
+                                    Scenario scenario) {
+        if (want == null || want.maxAccuracyDropPoints() == null) {
+            return c;
+        }
+        ConfigurationResult ref = scenario == null || scenario.accuracy() == null ? null
+                : io.inferbench.accuracy.AccuracyDrops.reference(run.configurations(), scenario.accuracy());
+        return c.withMaxAccuracyDrop(want.maxAccuracyDropPoints(), ref == null ? null : ref.id());
     }
 
     /**

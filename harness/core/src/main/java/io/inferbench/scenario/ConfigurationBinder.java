@@ -26,9 +26,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class ConfigurationBinder {
     static final List<String> TOP_KEYS = List.of("name", "description", "model", "inputs", "backend", "hardware",
-            "load", "optimization", "run", "recommend", "matrix");
+            "load", "optimization", "run", "recommend", "accuracy", "matrix");
     static final List<String> RECOMMEND_KEYS = List.of("percentile", "max-latency", "min-throughput", "max-memory-mib",
-            "goal");
+            "goal", "max-accuracy-drop");
     static final List<String> OPTIMIZATION_KEYS = List.of("batching");
     static final List<String> MODEL_KEYS = List.of("name", "path", "maven", "entry", "format");
     static final List<String> INPUT_KEYS = List.of("batch-size", "sequence-length", "samples", "seed", "text",

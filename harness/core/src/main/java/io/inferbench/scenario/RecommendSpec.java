@@ -11,7 +11,13 @@ import java.time.Duration;
  * @param minThroughput  queries per second at least; null for no limit
  * @param maxMemoryBytes peak resident memory at most; null for no limit
  * @param goal           {@code lowest-latency} or {@code highest-throughput}
+ * @param maxAccuracyDropPoints the main accuracy task may fall at most this many percentage points
+ *                       below the {@code accuracy.reference} configuration; null for no limit
  */
 public record RecommendSpec(Double percentile, Duration maxLatency, Double minThroughput, Long maxMemoryBytes,
-                            String goal) {
+                            String goal, Double maxAccuracyDropPoints) {
+    public RecommendSpec(Double percentile, Duration maxLatency, Double minThroughput, Long maxMemoryBytes,
+                         String goal) {
+        this(percentile, maxLatency, minThroughput, maxMemoryBytes, goal, null);
+    }
 }

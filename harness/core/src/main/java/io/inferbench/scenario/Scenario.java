@@ -12,14 +12,21 @@ import java.util.List;
  * @param source         the file's text, verbatim
  * @param configurations one per point of the matrix, in matrix order
  * @param recommend      what a recommended configuration must meet, or null for no constraints
+ * @param accuracy       the accuracy tasks every configuration is scored on, or null for none
  */
 public record Scenario(Path file, String name, String description, String source,
-                       List<ConfigurationSpec> configurations, RecommendSpec recommend) {
+                       List<ConfigurationSpec> configurations, RecommendSpec recommend, AccuracySpec accuracy) {
     public Scenario {
         configurations = List.copyOf(configurations);
     }
 
     public Scenario(Path file, String name, String description, String source, List<ConfigurationSpec> configurations) {
-        this(file, name, description, source, configurations, null);
+        this(file, name, description, source, configurations, null, null);
+    }
+
+    /** Without accuracy tasks. */
+    public Scenario(Path file, String name, String description, String source, List<ConfigurationSpec> configurations,
+                    RecommendSpec recommend) {
+        this(file, name, description, source, configurations, recommend, null);
     }
 }

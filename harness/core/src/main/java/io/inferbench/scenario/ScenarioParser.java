@@ -88,7 +88,10 @@ public final class ScenarioParser {
         String name = top.string("name", defaultName);
         String description = top.string("description", "");
         RecommendSpec recommend = recommend(top.map("recommend", ConfigurationBinder.RECOMMEND_KEYS));
-        MappingNode base = withoutKey(withoutKey((MappingNode) root, "matrix"), "recommend");
+        YamlMap accuracyMap = top.map("accuracy", AccuracyBinder.KEYS);
+        AccuracyBinder accuracyBinder = new AccuracyBinder(problems, baseDir, io.inferbench.accuracy.Evaluators.installed());
+        AccuracySpec accuracy = accuracyBinder.bind(accuracyMap);
+        MappingNode base = withoutKey(withoutKey(withoutKey((MappingNode) root, "matrix"), "recommend"), "accuracy");
         List<MatrixExpander.Point> points = StepExpander.expand(MatrixExpander.expand(base, top.raw("matrix"), problems),
                 problems);
         problems.throwIfAny();
@@ -108,8 +111,12 @@ public final class ScenarioParser {
                 configs.add(spec);
             }
         }
+        if (only == null) {
+            // A child JVM binds one configuration; the parent already checked the reference against all.
+            accuracyBinder.checkReference(accuracyMap, accuracy, configs);
+        }
         problems.throwIfAny();
-        return new Scenario(file, name, description, text, configs, recommend);
+        return new Scenario(file, name, description, text, configs, recommend, accuracy);
     }
 
     /** {@code recommend:}, scenario-wide (a matrix variant cannot change what "best" means). */
@@ -125,7 +132,11 @@ public final class ScenarioParser {
         Double minThroughput = m.number("min-throughput", 0, null);
         Long maxMib = m.integer("max-memory-mib", 1, null);
         String goal = m.choice("goal", List.of("lowest-latency", "highest-throughput"), "lowest-latency");
-        return new RecommendSpec(pct, maxLatency, minThroughput, maxMib == null ? null : maxMib << 20, goal);
+        Double maxDrop = m.number("max-accuracy-drop", 0, null);
+        if (maxDrop != null && maxDrop > 100) {
+            return m.problem("max-accuracy-drop", "expected percentage points between 0 and 100, got " + maxDrop);
+        }
+        return new RecommendSpec(pct, maxLatency, minThroughput, maxMib == null ? null : maxMib << 20, goal, maxDrop);
     }
 
     private static Node compose(String file, String text) throws ScenarioException {

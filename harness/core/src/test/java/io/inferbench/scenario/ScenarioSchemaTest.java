@@ -198,6 +198,33 @@ class ScenarioSchemaTest {
         assertEquals(ConfigurationBinder.FORMATS, enumOf(defs.at("/model/properties/format")));
     }
 
+    /** The accuracy block, its tasks and every built-in evaluator's options, as the binder and evaluators declare them. */
+    @Test
+    void accuracyKeysAndEvaluatorOptionsMatch() {
+        JsonNode defs = schemaNode.get("$defs");
+        assertEquals(ConfigurationBinder.RECOMMEND_KEYS, names(defs.at("/recommend/properties")));
+        assertEquals(AccuracyBinder.KEYS, names(defs.at("/accuracy/properties")));
+        assertEquals(AccuracyBinder.TASK_KEYS, names(defs.at("/accuracyTask/properties")));
+        assertEquals(AccuracyBinder.DEFAULT_SEED, defs.at("/accuracyTask/properties/seed/default").asLong());
+        assertEquals(AccuracyBinder.DEFAULT_BATCH_SIZE, defs.at("/accuracyTask/properties/batch-size/default").asInt());
+        assertEquals(AccuracySpec.DEFAULT_CONFIDENCE, defs.at("/accuracy/properties/confidence/default").asDouble());
+        var evaluators = io.inferbench.accuracy.Evaluators.installed();
+        List<String> conditioned = new ArrayList<>();
+        defs.at("/accuracyTask/allOf").forEach(c -> {
+            String name = c.at("/if/properties/evaluator/const").asText();
+            conditioned.add(name);
+            JsonNode props = schemaNode.at(c.at("/then/properties/options/$ref").asText().substring(1) + "/properties");
+            List<OptionSpec> specs = evaluators.get(name).options();
+            assertEquals(specs.stream().map(OptionSpec::name).toList(), names(props), name);
+            for (OptionSpec spec : specs) {
+                JsonNode d = props.get(spec.name()).get("default");
+                assertEquals(String.valueOf(spec.defaultValue()), d.isIntegralNumber() ? Long.toString(d.asLong())
+                        : d.asText(), name + "." + spec.name());
+            }
+        });
+        assertEquals(new ArrayList<>(evaluators.keySet()), conditioned.stream().sorted().toList());
+    }
+
     /** The synthetic backend's declared options, as the schema lists them. */
     @Test
     void syntheticOptionsMatchTheBackend() {

@@ -1,0 +1,46 @@
+package io.inferbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inferbench.result.AccuracyDropResult;
+import io.inferbench.result.AccuracyMetric;
+import io.inferbench.result.AccuracyResult;
+import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.Interval;
+import io.inferbench.result.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The report's accuracy table: shown with values, intervals, drops and notes; absent without accuracy. */
+class AccuracyReportTest {
+    @Test
+    void tableShowsAccuracyDropsAndNotesEscaped() {
+        RunResult run = ReportFixtures.run();
+        List<ConfigurationResult> configs = new ArrayList<>(run.configurations());
+        configs.set(0, configs.get(0).withAccuracy(List.of(new AccuracyResult("spam", "embedding-probe", "m.tsv",
+                AccuracyResult.Status.OK, null, List.of(new AccuracyMetric("accuracy", 0.953, new Interval(0.921,
+                0.972, true), 0.95, 300, "Wilson score", "300 train / 300 test <b>", null)), 12_000))));
+        configs.set(1, configs.get(1).withAccuracy(List.of(new AccuracyResult("spam", "embedding-probe", "m.tsv",
+                AccuracyResult.Status.FAILED, "embedding-probe failed: font <missing>", List.of(), 5))));
+        RunResult withAccuracy = new RunResult(run.schema(), run.runId(), run.startedAt(), run.finishedAt(),
+                run.scenario(), run.environment(), configs, run.comparisons(), run.recommendation(), run.agreements(),
+                List.of(new AccuracyDropResult("c02", "c01", "spam", "accuracy", 0.953, 0.95, 0.3,
+                        new Interval(-0.7, 1.3, true), 0.95, 300, "paired bootstrap")));
+        String html = new ReportRenderer().render(withAccuracy);
+        assertTrue(html.contains("<h2>Accuracy</h2>"), "accuracy section");
+        assertTrue(html.contains("95.3%") && html.contains("92.1–97.2"), "value and interval");
+        assertTrue(html.contains("0.30 pt [-0.70, 1.30]"), "drop against the reference");
+        assertTrue(html.contains(">reference<"), "the reference row says so");
+        assertTrue(html.contains("FAILED: ") && html.contains("font &lt;missing&gt;"), "failure note, escaped");
+        assertTrue(html.contains("300 train / 300 test &lt;b&gt;"), "notes escaped");
+        assertFalse(html.contains("<b>"), "nothing from a result is markup");
+    }
+
+    @Test
+    void noAccuracyNoSection() {
+        String html = new ReportRenderer().render(ReportFixtures.run());
+        assertFalse(html.contains("<h2>Accuracy</h2>"));
+    }
+}
