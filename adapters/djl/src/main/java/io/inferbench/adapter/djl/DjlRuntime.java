@@ -1,0 +1,127 @@
+package io.inferbench.adapter.djl;
+
+import ai.djl.engine.Engine;
+import io.inferbench.api.BackendException;
+import io.inferbench.api.CacheDirectory;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * DJL's process-wide settings, made once per JVM before any engine loads, and the engines themselves.
+ *
+ * <p>Offline always: {@code ai.djl.offline=true}, and DJL's cache ({@code DJL_CACHE_DIR}, where engines
+ * extract their natives) under the InferBench cache, so nothing is downloaded and nothing lands in
+ * {@code ~/.djl.ai}. TensorFlow's natives come through JavaCPP, whose cache goes there too. DJL reads the
+ * environment before system properties, so a user's {@code DJL_CACHE_DIR} (variable or property) is
+ * respected and reported,
+ * and an inherited {@code DJL_OFFLINE} other than {@code true} is refused.
+ */
+final class DjlRuntime {
+    static final String OFFLINE_PROPERTY = "ai.djl.offline";
+    static final String OFFLINE_ENV = "DJL_OFFLINE";
+    static final String CACHE_DIR = "DJL_CACHE_DIR";
+    static final String JAVACPP_CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
+    /** Stops DJL's OnnxRuntime engine from loading PyTorch as its helper engine for NDArray operations. */
+    static final String ORT_NO_ALTERNATIVE = "ai.djl.onnx.disable_alternative";
+
+    private static boolean configured;
+    private static Path cacheDir;
+    private static final Map<DjlEngine, Map<String, String>> LOADED_WITH = new EnumMap<>(DjlEngine.class);
+
+    private DjlRuntime() {
+    }
+
+    /**
+     * Sets DJL's process-wide properties unless already done. Never throws.
+     *
+     * @return DJL's cache directory
+     */
+    static synchronized Path configure() {
+        if (!configured) {
+            System.setProperty(OFFLINE_PROPERTY, "true");
+            String userCache = System.getenv(CACHE_DIR);
+            String propertyCache = System.getProperty(CACHE_DIR);
+            if (userCache != null && !userCache.isBlank()) {
+                cacheDir = Path.of(userCache);
+            } else if (propertyCache != null && !propertyCache.isBlank()) {
+                // Set by the user (-DDJL_CACHE_DIR) or by the core's tokenizer, which uses the same rule.
+                cacheDir = Path.of(propertyCache);
+            } else {
+                cacheDir = CacheDirectory.current().resolve("djl");
+                System.setProperty(CACHE_DIR, cacheDir.toString());
+            }
+            if (System.getProperty(JAVACPP_CACHE_PROPERTY) == null) {
+                System.setProperty(JAVACPP_CACHE_PROPERTY, cacheDir.resolve("javacpp").toString());
+            }
+            System.setProperty(ORT_NO_ALTERNATIVE, "true");
+            configured = true;
+        }
+        return cacheDir;
+    }
+
+    /** Where DJL keeps its natives in this JVM, and who chose it. */
+    static synchronized String cacheNote() {
+        Path dir = configure();
+        String user = System.getenv(CACHE_DIR);
+        return dir + (user != null && !user.isBlank() ? " (from the environment's DJL_CACHE_DIR)" : "");
+    }
+
+    /** Refuses an environment that would let DJL download at run time. */
+    static void checkOffline() throws BackendException {
+        String env = System.getenv(OFFLINE_ENV);
+        if (env != null && !Boolean.parseBoolean(env)) {
+            throw new BackendException("the environment sets " + OFFLINE_ENV + "=" + env + ", which would let DJL"
+                    + " download natives at run time; InferBench runs DJL offline: unset it");
+        }
+    }
+
+    /**
+     * Loads {@code engine} (its natives, once per JVM). The engine's thread properties are read only
+     * now, so the first session's thread options set them; later sessions with other values get a
+     * note from {@link #loadedWith}.
+     *
+     * @throws BackendException with a one-line reason when the engine cannot load
+     */
+    static synchronized Engine engine(DjlEngine engine, DjlOptions options) throws BackendException {
+        configure();
+        checkOffline();
+        if (!LOADED_WITH.containsKey(engine)) {
+            Map<String, String> set = new LinkedHashMap<>();
+            // OnnxRuntime takes threads per session (model options); the global properties would make
+            // every session share one pool instead, so they are left alone for it.
+            if (engine != DjlEngine.ONNXRUNTIME) {
+                setThreads(engine.intraOpProperty(), options.intraOpThreads(), set);
+                setThreads(engine.interOpProperty(), options.interOpThreads(), set);
+            }
+            try {
+                Engine loaded = Engine.getEngine(engine.djlName());
+                LOADED_WITH.put(engine, set);
+                return loaded;
+            } catch (RuntimeException | LinkageError e) {
+                throw new BackendException("DJL " + engine.djlName() + " engine did not load: " + DjlErrors.oneLine(e), e);
+            }
+        }
+        return Engine.getEngine(engine.djlName());
+    }
+
+    private static void setThreads(String property, int threads, Map<String, String> set) {
+        if (threads > 0 && System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(threads));
+        }
+        String value = System.getProperty(property);
+        set.put(property, value == null ? "(not set: engine default)" : value);
+    }
+
+    /** The engine's thread properties as they were when it loaded; empty before. */
+    static synchronized Map<String, String> loadedWith(DjlEngine engine) {
+        return LOADED_WITH.getOrDefault(engine, Map.of());
+    }
+
+    /** Whether {@code engine} has loaded in this JVM. */
+    static synchronized boolean isLoaded(DjlEngine engine) {
+        return LOADED_WITH.containsKey(engine);
+    }
+}
