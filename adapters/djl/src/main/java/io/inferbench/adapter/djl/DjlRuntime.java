@@ -101,7 +101,12 @@ final class DjlRuntime {
                 LOADED_WITH.put(engine, set);
                 return loaded;
             } catch (RuntimeException | LinkageError e) {
-                throw new BackendException("DJL " + engine.djlName() + " engine did not load: " + DjlErrors.oneLine(e), e);
+                String reason = DjlErrors.oneLine(e);
+                if (reason.contains("OrtEnvironment, but one already exists")) {
+                    reason = "ONNX Runtime is already in use in this JVM (another backend created its OrtEnvironment"
+                            + " first) and DJL must create its own: run djl-onnxruntime in its own JVM (run.forks)";
+                }
+                throw new BackendException("DJL " + engine.djlName() + " engine did not load: " + reason, e);
             }
         }
         return Engine.getEngine(engine.djlName());
