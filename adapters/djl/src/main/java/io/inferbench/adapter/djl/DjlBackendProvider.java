@@ -75,11 +75,12 @@ public abstract sealed class DjlBackendProvider implements BackendProvider
             return new BackendInfo(name(), engine.displayName(), version, versions, devices,
                     gpus.isEmpty() ? List.of("CPU") : List.of("CPU", "GPU"), notes);
         } catch (BackendException | RuntimeException | LinkageError e) {
-            // info() never throws: report the failure as a note.
+            // info() never throws: report the failure as a note, and the versions known without the engine.
             notes.add(DjlErrors.oneLine(e));
-            return new BackendInfo(name(), engine.displayName(), "unknown", versions,
-                    List.of(new DeviceInfo(cpu.device(), cpu.description(), false, "DJL " + engine.djlName()
-                            + " did not load")), List.of(), notes);
+            versions.putAll(DjlVersions.withoutEngine(engine));
+            return new BackendInfo(name(), engine.displayName(), versions.getOrDefault(nativeKey(), "unknown"),
+                    versions, List.of(new DeviceInfo(cpu.device(), cpu.description(), false, "DJL "
+                    + engine.djlName() + " did not load in this JVM")), List.of(), notes);
         }
     }
 

@@ -88,6 +88,9 @@ final class DjlRuntime {
     static synchronized Engine engine(DjlEngine engine, DjlOptions options) throws BackendException {
         configure();
         checkOffline();
+        if (engine == DjlEngine.TENSORFLOW) {
+            checkTensorFlowClasses();
+        }
         if (!LOADED_WITH.containsKey(engine)) {
             Map<String, String> set = new LinkedHashMap<>();
             // OnnxRuntime takes threads per session (model options); the global properties would make
@@ -110,6 +113,29 @@ final class DjlRuntime {
             }
         }
         return Engine.getEngine(engine.djlName());
+    }
+
+    /**
+     * DJL's tensorflow-api jar bundles TensorFlow Java 1.0.0-rc.1 under the same class names as TensorFlow
+     * Java 1.1.0 (the tensorflow backend's). Whichever comes first on the class path wins, and DJL on the
+     * wrong classes (and TensorFlow 2.18's natives) would either crash or measure something else. Checked
+     * without loading any class.
+     */
+    static void checkTensorFlowClasses() throws BackendException {
+        java.net.URL url = DjlRuntime.class.getClassLoader().getResource("org/tensorflow/TensorFlow.class");
+        String source = url == null ? "" : url.toString();
+        if (!source.contains("tensorflow-api")) {
+            throw new BackendException("DJL's TensorFlow engine needs the TensorFlow Java classes bundled in"
+                    + " ai.djl.tensorflow:tensorflow-api, but this class path's come from "
+                    + (url == null ? "nowhere" : jarOf(source)) + " (TensorFlow Java, the tensorflow backend): the"
+                    + " two cannot share a JVM; run djl-tensorflow with a class path without the TensorFlow adapter");
+        }
+    }
+
+    private static String jarOf(String url) {
+        int bang = url.indexOf("!/");
+        String jar = bang > 0 ? url.substring(0, bang) : url;
+        return jar.substring(jar.lastIndexOf('/') + 1);
     }
 
     private static void setThreads(String property, int threads, Map<String, String> set) {

@@ -39,14 +39,45 @@ final class DjlVersions {
         return m;
     }
 
-    /** The engine jar's {@code djl_version} (0.35.1 for PyTorch: see the root pom). */
+    /**
+     * What is known without loading the engine: the versions the engine jar was released for (for a
+     * backend that cannot load in this JVM, e.g. beside another backend's ONNX Runtime or TensorFlow Java).
+     */
+    static Map<String, String> withoutEngine(DjlEngine engine) {
+        Map<String, String> m = new LinkedHashMap<>();
+        String file = engine.djlName().toLowerCase(java.util.Locale.ROOT) + "-engine.properties";
+        String key = engine.djlName().toLowerCase(java.util.Locale.ROOT) + "_version";
+        String v = property(file, key);
+        if (v != null && engine != DjlEngine.ONNXRUNTIME) {
+            // DJL's OnnxRuntime engine names the release it was built against, not the one on the class path.
+            m.put(engine == DjlEngine.TENSORFLOW ? "tensorflow" : "libtorch", v + " (from " + file + ")");
+        }
+        if (engine == DjlEngine.ONNXRUNTIME) {
+            m.put("onnxruntime-jar", "com.microsoft.onnxruntime:" + jar("com.microsoft.onnxruntime", "onnxruntime_gpu",
+                    "onnxruntime"));
+        }
+        m.put("djl-engine-jar", engine.artifact() + ":" + engineJarVersion(engine));
+        return m;
+    }
+
+    /**
+     * The engine jar's version: {@code djl_version} of its properties file where it has one (PyTorch's
+     * 0.35.1, see the root pom), else its manifest's Specification-Version (OnnxRuntime has no file).
+     */
     static String engineJarVersion(DjlEngine engine) {
-        String file = switch (engine) {
-            case ONNXRUNTIME -> "onnxruntime-engine.properties";
-            case TENSORFLOW -> "tensorflow-engine.properties";
-            case PYTORCH -> "pytorch-engine.properties";
-        };
-        String v = property(file, "djl_version");
+        String v = property(engine.djlName().toLowerCase(java.util.Locale.ROOT) + "-engine.properties", "djl_version");
+        if (v == null) {
+            try {
+                Package p = switch (engine) {
+                    case ONNXRUNTIME -> ai.djl.onnxruntime.engine.OrtEngine.class.getPackage();
+                    case TENSORFLOW -> ai.djl.tensorflow.engine.TfEngine.class.getPackage();
+                    case PYTORCH -> ai.djl.pytorch.engine.PtEngine.class.getPackage();
+                };
+                v = p == null ? null : p.getSpecificationVersion();
+            } catch (RuntimeException | LinkageError e) {
+                v = null;
+            }
+        }
         return v == null ? "unknown" : v;
     }
 
