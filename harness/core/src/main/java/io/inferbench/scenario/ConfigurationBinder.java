@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class ConfigurationBinder {
     static final List<String> TOP_KEYS = List.of("name", "description", "model", "inputs", "backend", "hardware",
-            "load", "optimization", "run", "recommend", "matrix");
+            "load", "optimization", "run", "recommend", "baseline", "matrix");
     static final List<String> RECOMMEND_KEYS = List.of("percentile", "max-latency", "min-throughput", "max-memory-mib",
             "goal");
     static final List<String> OPTIMIZATION_KEYS = List.of("batching");
@@ -106,6 +106,11 @@ final class ConfigurationBinder {
         }
         if (run.forks() > 0) {
             settings.put("run.forks", Integer.toString(run.forks()));
+        }
+        String baseline = root.string("baseline", null);
+        if (baseline != null) {
+            // The matrix variant this configuration is compared with (ScenarioParser checks it exists).
+            settings.put("baseline", baseline);
         }
         return new ConfigurationSpec(id, label, axes, model, inputs, backend, hardware, load, batching, run, settings,
                 locations);

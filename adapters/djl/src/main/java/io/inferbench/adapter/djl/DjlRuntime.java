@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * <p>Offline always: {@code ai.djl.offline=true}, and DJL's cache ({@code DJL_CACHE_DIR}, where engines
  * extract their natives) under the InferBench cache, so nothing is downloaded and nothing lands in
- * {@code ~/.djl.ai}. TensorFlow's natives come through JavaCPP, whose cache goes there too. DJL reads the
+ * {@code ~/.djl.ai}. TensorFlow's natives come through JavaCPP, whose cache is the InferBench cache's
+ * {@code javacpp} folder, as for the TensorFlow adapter. DJL reads the
  * environment before system properties, so a user's {@code DJL_CACHE_DIR} (variable or property) is
  * respected and reported,
  * and an inherited {@code DJL_OFFLINE} other than {@code true} is refused.
@@ -53,9 +54,6 @@ final class DjlRuntime {
                 cacheDir = CacheDirectory.current().resolve("djl");
                 System.setProperty(CACHE_DIR, cacheDir.toString());
             }
-            if (System.getProperty(JAVACPP_CACHE_PROPERTY) == null) {
-                System.setProperty(JAVACPP_CACHE_PROPERTY, cacheDir.resolve("javacpp").toString());
-            }
             System.setProperty(ORT_NO_ALTERNATIVE, "true");
             configured = true;
         }
@@ -90,6 +88,11 @@ final class DjlRuntime {
         checkOffline();
         if (engine == DjlEngine.TENSORFLOW) {
             checkTensorFlowClasses();
+            // JavaCPP extracts TensorFlow's natives (about 630 MB) into its cache, read once per JVM: the
+            // InferBench cache's, as the TensorFlow adapter does (JavaCPP keeps each jar's files apart).
+            if (System.getProperty(JAVACPP_CACHE_PROPERTY) == null) {
+                System.setProperty(JAVACPP_CACHE_PROPERTY, CacheDirectory.current().resolve("javacpp").toString());
+            }
         }
         if (!LOADED_WITH.containsKey(engine)) {
             Map<String, String> set = new LinkedHashMap<>();

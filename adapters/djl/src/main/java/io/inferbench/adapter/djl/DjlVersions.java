@@ -21,8 +21,7 @@ final class DjlVersions {
         switch (engine) {
             case ONNXRUNTIME -> {
                 m.put("onnxruntime", safe(() -> ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion()));
-                m.put("onnxruntime-jar", "com.microsoft.onnxruntime:" + jar("com.microsoft.onnxruntime", "onnxruntime_gpu",
-                        "onnxruntime"));
+                m.put("onnxruntime-jar", ortJar());
             }
             case TENSORFLOW -> {
                 m.put("tensorflow", safe(org.tensorflow.TensorFlow::version));
@@ -53,8 +52,7 @@ final class DjlVersions {
             m.put(engine == DjlEngine.TENSORFLOW ? "tensorflow" : "libtorch", v + " (from " + file + ")");
         }
         if (engine == DjlEngine.ONNXRUNTIME) {
-            m.put("onnxruntime-jar", "com.microsoft.onnxruntime:" + jar("com.microsoft.onnxruntime", "onnxruntime_gpu",
-                    "onnxruntime"));
+            m.put("onnxruntime-jar", ortJar());
         }
         m.put("djl-engine-jar", engine.artifact() + ":" + engineJarVersion(engine));
         return m;
@@ -79,6 +77,20 @@ final class DjlVersions {
             }
         }
         return v == null ? "unknown" : v;
+    }
+
+    /** The ONNX Runtime jar: its manifest names the version (the jar has no pom.properties); GPU build or not. */
+    static String ortJar() {
+        try {
+            Package p = ai.onnxruntime.OrtEnvironment.class.getPackage();
+            String v = p == null ? null : p.getImplementationVersion();
+            boolean gpu = DjlVersions.class.getClassLoader().getResource("ai/onnxruntime/native/linux-x64/"
+                    + "libonnxruntime_providers_cuda.so") != null;
+            return "com.microsoft.onnxruntime:" + (gpu ? "onnxruntime_gpu" : "onnxruntime") + ":"
+                    + (v == null ? "unknown" : v);
+        } catch (RuntimeException | LinkageError e) {
+            return "unknown";
+        }
     }
 
     /** A jar's version from its Maven pom.properties; tries {@code artifactId} then {@code fallback}. */
