@@ -113,7 +113,8 @@ final class DjlModelSession implements ModelSession {
                                                 ai.djl.Device device, Path path) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("djl-version", Engine.getDjlVersion());
-        m.put("djl-engine", engine.djlName() + " " + djl.getVersion());
+        // DJL's OnnxRuntime engine reports the ONNX Runtime it was built against (1.21.1), not the one it runs.
+        m.put("djl-engine", engine == DjlEngine.ONNXRUNTIME ? engine.djlName() : engine.djlName() + " " + djl.getVersion());
         m.putAll(DjlVersions.natives(engine));
         m.put("device", device.toString());
         m.putAll(options.describe(engine));

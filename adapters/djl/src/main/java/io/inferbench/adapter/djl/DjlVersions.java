@@ -52,7 +52,11 @@ final class DjlVersions {
             m.put(engine == DjlEngine.TENSORFLOW ? "tensorflow" : "libtorch", v + " (from " + file + ")");
         }
         if (engine == DjlEngine.ONNXRUNTIME) {
-            m.put("onnxruntime-jar", ortJar());
+            String jar = ortJar();
+            // The official jar's version is its native library's (asking the library could create the
+            // JVM's one OrtEnvironment, which DJL insists on creating itself).
+            m.put("onnxruntime", jar.substring(jar.lastIndexOf(':') + 1) + " (jar)");
+            m.put("onnxruntime-jar", jar);
         }
         m.put("djl-engine-jar", engine.artifact() + ":" + engineJarVersion(engine));
         return m;
