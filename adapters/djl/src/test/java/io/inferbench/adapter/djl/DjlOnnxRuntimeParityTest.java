@@ -45,6 +45,7 @@ class DjlOnnxRuntimeParityTest {
         assertEquals(direct.keySet(), djl.keySet(), "same outputs, same order");
         for (String name : direct.keySet()) {
             double diff = DjlTestModels.maxAbsDiff(direct.get(name), djl.get(name));
+            System.out.printf("onnxruntime vs djl: output %s max abs difference %.3g%n", name, diff);
             assertTrue(diff <= TOLERANCE, name + ": max abs difference " + diff);
             assertTrue(direct.get(name).elementCount() > 0);
         }

@@ -62,6 +62,7 @@ class DjlTensorFlowParityTest {
             assertEquals(direct.keySet(), ours.keySet());
             for (String name : direct.keySet()) {
                 double diff = DjlTestModels.maxAbsDiff(direct.get(name), ours.get(name));
+                System.out.printf("tensorflow vs djl: output %s max abs difference %.3g%n", name, diff);
                 assertTrue(diff <= TOLERANCE, name + ": max abs difference " + diff);
             }
             assertEquals("2.16.1", session.properties().get("tensorflow"));
