@@ -27,6 +27,8 @@ import java.util.Map;
 public record ForkJvm(Path java, List<String> classpath, List<String> jvmArgs, Map<String, String> environment) {
     /** Maximum heap of a child unless a configuration says otherwise. */
     public static final String DEFAULT_HEAP = "-Xmx4g";
+    /** Thread stack size of a child (the main thread's included; see {@link #current()}). */
+    public static final String THREAD_STACK = "-Xss2m";
     /** System properties the harness reads; passed on when set. */
     static final List<String> PASSED_PROPERTIES = List.of("inferbench.home", "inferbench.cache.dir",
             "inferbench.outputs.dir",
@@ -62,6 +64,10 @@ public record ForkJvm(Path java, List<String> classpath, List<String> jvmArgs, M
             args.add("--sun-misc-unsafe-memory-access=allow");
         }
         args.add(DEFAULT_HEAP);
+        // ONNX Runtime 1.29 overflows the launcher's 1 MB main-thread stack while creating a session once
+        // the command line (the class path, which the fork spells out jar by jar) passes about 4 KB, and the
+        // JVM dies by SIGSEGV without an error file. 2 MB is ample (found with the DJL adapter's jars added).
+        args.add(THREAD_STACK);
         // A fork out of heap has a broken measurement: end it at once, with the error on stderr.
         args.add("-XX:+ExitOnOutOfMemoryError");
         for (String p : PASSED_PROPERTIES) {

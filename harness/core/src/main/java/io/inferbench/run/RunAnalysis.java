@@ -34,13 +34,17 @@ final class RunAnalysis {
         try {
             // Only like is compared with like: a configuration's baseline is the first measured one fed
             // the same inputs with the same outputs (fp32 vs int8, one backend vs another), never another model.
-            for (int i = 1; i < measured.size(); i++) {
+            // A scenario's baseline: (e.g. DJL's TensorFlow engine against TensorFlow Java) picks another one.
+            for (int i = 0; i < measured.size(); i++) {
                 ConfigurationResult c = measured.get(i);
-                for (ConfigurationResult baseline : measured.subList(0, i)) {
-                    if (io.inferbench.result.LikeConfigurations.alike(c, baseline)) {
-                        comparisons.add(Comparison.compare(c, baseline));
-                        break;
+                ConfigurationResult baseline = declaredBaseline(c, measured);
+                for (int j = 0; baseline == null && j < i; j++) {
+                    if (io.inferbench.result.LikeConfigurations.alike(c, measured.get(j))) {
+                        baseline = measured.get(j);
                     }
+                }
+                if (baseline != null) {
+                    comparisons.add(Comparison.compare(c, baseline));
                 }
             }
             io.inferbench.scenario.RecommendSpec want = scenario == null ? null : scenario.recommend();
@@ -82,6 +86,24 @@ final class RunAnalysis {
         ConfigurationResult ref = scenario == null || scenario.accuracy() == null ? null
                 : io.inferbench.accuracy.AccuracyDrops.reference(run.configurations(), scenario.accuracy());
         return c.withMaxAccuracyDrop(want.maxAccuracyDropPoints(), ref == null ? null : ref.id());
+    }
+
+    /**
+     * The measured configuration a {@code baseline:} names: the one with that matrix variant and every
+     * other axis the same, fed the same inputs; null when there is none (not measured, or not alike).
+     */
+    static ConfigurationResult declaredBaseline(ConfigurationResult c, List<ConfigurationResult> measured) {
+        String label = c.settings().get("baseline");
+        if (label == null) {
+            return null;
+        }
+        for (ConfigurationResult b : measured) {
+            if (b != c && io.inferbench.scenario.ScenarioParser.baselineOf(c.axes(), b.axes(), label)
+                    && io.inferbench.result.LikeConfigurations.alike(c, b)) {
+                return b;
+            }
+        }
+        return null;
     }
 
     /**

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class ConfigurationBinder {
     static final List<String> TOP_KEYS = List.of("name", "description", "model", "inputs", "backend", "hardware",
-            "load", "optimization", "run", "recommend", "accuracy", "matrix");
+            "load", "optimization", "run", "recommend", "accuracy", "baseline", "matrix");
     static final List<String> RECOMMEND_KEYS = List.of("percentile", "max-latency", "min-throughput", "max-memory-mib",
             "goal", "max-accuracy-drop");
     static final List<String> OPTIMIZATION_KEYS = List.of("batching");
@@ -115,6 +115,11 @@ final class ConfigurationBinder {
         }
         if (run.forks() != RunSpec.DEFAULT_FORKS) {
             settings.put("run.forks", run.forks() == 0 ? "0 (in the harness's JVM)" : Integer.toString(run.forks()));
+        }
+        String baseline = root.string("baseline", null);
+        if (baseline != null) {
+            // The matrix variant this configuration is compared with (ScenarioParser checks it exists).
+            settings.put("baseline", baseline);
         }
         return new ConfigurationSpec(id, label, axes, model, inputs, backend, hardware, load, batching, run, settings,
                 locations);

@@ -109,6 +109,7 @@ public final class ScenarioParser {
             ConfigurationSpec spec = new ConfigurationBinder(problems, baseDir, backends, convertible).bind(id, label, p.axes(), tree);
             if (spec != null) {
                 configs.add(spec);
+                checkBaseline(spec, points, tree);
             }
         }
         if (only == null) {
@@ -117,6 +118,46 @@ public final class ScenarioParser {
         }
         problems.throwIfAny();
         return new Scenario(file, name, description, text, configs, recommend, accuracy);
+    }
+
+    /**
+     * A {@code baseline:} must name a variant of one of the configuration's axes, other than its own, so
+     * that exactly the configuration differing on that axis alone is its baseline.
+     */
+    private static void checkBaseline(ConfigurationSpec spec, List<MatrixExpander.Point> points, YamlMap tree) {
+        String baseline = spec.settings().get("baseline");
+        if (baseline == null) {
+            return;
+        }
+        for (MatrixExpander.Point p : points) {
+            if (baselineOf(spec.axes(), p.axes(), baseline)) {
+                return;
+            }
+        }
+        java.util.Set<String> labels = new java.util.TreeSet<>();
+        points.forEach(p -> labels.addAll(p.axes().values()));
+        tree.problem("baseline", "no configuration differs from this one (" + spec.label() + ") only by having the"
+                + " matrix variant '" + baseline + "'" + Suggestions.didYouMean(baseline, List.copyOf(labels))
+                + " Variants: " + String.join(", ", labels));
+    }
+
+    /** Whether {@code candidate} equals {@code axes} on every axis but one, where it has {@code label}. */
+    public static boolean baselineOf(java.util.Map<String, String> axes, java.util.Map<String, String> candidate,
+                                     String label) {
+        if (!axes.keySet().equals(candidate.keySet())) {
+            return false;
+        }
+        int differing = 0;
+        for (var e : axes.entrySet()) {
+            String theirs = candidate.get(e.getKey());
+            if (!e.getValue().equals(theirs)) {
+                if (!label.equals(theirs)) {
+                    return false;
+                }
+                differing++;
+            }
+        }
+        return differing == 1;
     }
 
     /** {@code recommend:}, scenario-wide (a matrix variant cannot change what "best" means). */

@@ -61,6 +61,7 @@ class ForkProtocolTest {
     void theDefaultJvmIsThisOneWithAHeapAndTheHarnessProperties() {
         ForkJvm jvm = ForkJvm.current();
         assertTrue(jvm.jvmArgs().contains(ForkJvm.DEFAULT_HEAP), jvm.toString());
+        assertTrue(jvm.jvmArgs().contains(ForkJvm.THREAD_STACK), jvm.toString());
         assertFalse(jvm.classpath().isEmpty());
         var cmd = jvm.withJvmArgs("-Xmx64m").command(java.util.List.of("-Dx=1"), "Main", "a");
         assertEquals(jvm.java().toString(), cmd.get(0));

@@ -50,4 +50,46 @@ class RunAnalysisTest {
         var loser = rec.losers().stream().filter(l -> l.id().equals("c02")).findFirst().orElseThrow();
         assertTrue(loser.reason().contains("> 10"), loser.reason());
     }
+
+    @Test
+    void aDeclaredBaselinePicksTheVariantOnTheSameAxis() throws Exception {
+        // c03 is compared with c02 (its declared baseline), not with c01, the first earlier alike configuration.
+        String yaml = """
+                name: baselines
+                backend: { name: synthetic, options: { latency-ms: 1 } }
+                run: { warmup: 5, min-duration: 300ms, min-queries: 30 }
+                matrix:
+                  speed:
+                    fast: {}
+                    slow: { backend: { options: { latency-ms: 8 } } }
+                    slow-wrapped: { backend: { options: { latency-ms: 9 } }, baseline: slow }
+                """;
+        Backends backends = Backends.discover();
+        Scenario s = new ScenarioParser(backends.byName()).parse(dir.resolve("b.yaml"), dir, yaml);
+        assertEquals("slow", s.configurations().get(2).settings().get("baseline"));
+        var prepared = new Preflight(backends.byName(), ModelResolver.defaults()).check(s);
+        RunResult r = new BenchmarkRunner(backends.byName(), dir).run(s, prepared, dir.resolve("run"), RunListener.NONE);
+
+        assertEquals(2, r.comparisons().size());
+        assertEquals("c01", r.comparisons().get(0).baselineId());
+        assertEquals("c02", r.comparisons().get(0).candidateId());
+        assertEquals("c02", r.comparisons().get(1).baselineId());
+        assertEquals("c03", r.comparisons().get(1).candidateId());
+    }
+
+    @Test
+    void aBaselineMustNameAVariantOfAnotherConfiguration() {
+        String yaml = """
+                backend: { name: synthetic }
+                matrix:
+                  speed:
+                    fast: {}
+                    slow: { backend: { options: { latency-ms: 8 } }, baseline: fats }
+                """;
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.inferbench.scenario.ScenarioException.class,
+                () -> new ScenarioParser(Backends.discover().byName()).parse(dir.resolve("c.yaml"), dir, yaml));
+        assertTrue(e.getMessage().contains("no configuration differs from this one (speed=slow) only by having the"
+                + " matrix variant 'fats'"), e.getMessage());
+        assertTrue(e.getMessage().contains("fast"), e.getMessage());
+    }
 }
