@@ -15,12 +15,21 @@ public final class LikeConfigurations {
     private LikeConfigurations() {
     }
 
-    /** Same input tensors and input settings, same output names. */
+    /**
+     * Same input tensors and input settings, same output names. Tensors are matched by name, not by
+     * position: backends list a model's inputs in different orders (DJL's TensorFlow engine sorts a
+     * SavedModel signature's inputs by name, the ONNX graph does not).
+     */
     public static boolean alike(ConfigurationResult a, ConfigurationResult b) {
-        return a.inputs().equals(b.inputs())
-                && a.outputs().stream().map(TensorInfo::name).toList()
-                .equals(b.outputs().stream().map(TensorInfo::name).toList())
+        return byName(a.inputs()).equals(byName(b.inputs()))
+                && byName(a.outputs()).keySet().equals(byName(b.outputs()).keySet())
                 && inputSettings(a).equals(inputSettings(b));
+    }
+
+    private static Map<String, TensorInfo> byName(List<TensorInfo> tensors) {
+        Map<String, TensorInfo> m = new TreeMap<>();
+        tensors.forEach(t -> m.put(t.name(), t));
+        return m;
     }
 
     /** The largest group of alike configurations (the first on ties); a failed one joins its model's group. */

@@ -28,6 +28,23 @@ class LikeConfigurationsTest {
     }
 
     @Test
+    void inputsAreMatchedByNameNotByPosition() {
+        var ids = new TensorInfo("input_ids", "int64", List.of(1L, 128L));
+        var mask = new TensorInfo("attention_mask", "int64", List.of(1L, 128L));
+        var out = List.of(new TensorInfo("last_hidden_state", "float32", List.of(-1L)));
+        Map<String, String> settings = Map.of("model", "minilm", "inputs.sequence-length", "128");
+        var onnxOrder = new ConfigurationResult("c01", "c01", Map.of(), "onnxruntime", "cpu", "single-stream",
+                settings, null, ConfigurationStatus.OK, null, null, List.of(ids, mask), out, Map.of(), 0, null, null);
+        var sortedOrder = new ConfigurationResult("c02", "c02", Map.of(), "djl-tensorflow", "cpu", "single-stream",
+                settings, null, ConfigurationStatus.OK, null, null, List.of(mask, ids), out, Map.of(), 0, null, null);
+        var otherShape = new ConfigurationResult("c03", "c03", Map.of(), "onnxruntime", "cpu", "single-stream",
+                settings, null, ConfigurationStatus.OK, null, null,
+                List.of(ids, new TensorInfo("attention_mask", "int64", List.of(1L, 64L))), out, Map.of(), 0, null, null);
+        assertTrue(LikeConfigurations.alike(onnxOrder, sortedOrder), "the same named inputs in another order");
+        assertFalse(LikeConfigurations.alike(onnxOrder, otherShape), "a different shape of one input");
+    }
+
+    @Test
     void theLargestGroupKeepsFailedConfigurationsWithTheirModel() {
         var a = config("c01", "minilm", "input_ids", "h", ConfigurationStatus.OK);
         var b = config("c02", "ocr", "x", "s", ConfigurationStatus.OK);
