@@ -13,10 +13,13 @@ import java.util.Locale;
  * The accuracy table of the report (template variable {@code accuracy}, fragment
  * {@code accuracy.html}): one row per configuration and task, already formatted.
  *
- * @param rows      in matrix order, then task order; empty when the run had no accuracy tasks
+ * @param rows      in matrix order, then task order; empty when the run had no accuracy tasks. A task
+ *                  skipped on a configuration (its model does not fit the task, e.g. the OCR task on
+ *                  a text encoder) has no row: in a multi-model run those would be half the table
+ * @param skipped   one line per task and reason that skipped configurations, naming how many
  * @param reference the reference configuration's label, or null when there is no drop to show
  */
-public record AccuracyView(List<Row> rows, String reference) {
+public record AccuracyView(List<Row> rows, List<String> skipped, String reference) {
     /**
      * @param configuration the configuration's label
      * @param configurationId its id, for links
@@ -36,6 +39,7 @@ public record AccuracyView(List<Row> rows, String reference) {
 
     static AccuracyView of(RunResult run) {
         List<Row> rows = new ArrayList<>();
+        java.util.Map<String, List<String>> skipped = new java.util.LinkedHashMap<>();
         String reference = null;
         for (ConfigurationResult c : run.configurations()) {
             for (AccuracyResult a : c.accuracy()) {
@@ -51,6 +55,11 @@ public record AccuracyView(List<Row> rows, String reference) {
                         reference = run.configurations().stream().filter(x -> x.id().equals(d.referenceId()))
                                 .map(ConfigurationResult::label).findFirst().orElse(d.referenceId());
                     }
+                }
+                if (m == null && a.status() == AccuracyResult.Status.SKIPPED) {
+                    skipped.computeIfAbsent(a.task() + " (" + a.evaluator() + ") skipped on %s: "
+                            + (a.note() == null ? "no reason given" : a.note()), k -> new ArrayList<>()).add(c.label());
+                    continue;
                 }
                 if (m == null) {
                     rows.add(new Row(c.label(), c.id(), a.task(), a.evaluator(), "", Formats.MISSING, "", "", drop,
@@ -73,6 +82,9 @@ public record AccuracyView(List<Row> rows, String reference) {
                         Integer.toString(m.sampleSize()), drop, note.toString().strip(), a.status().name()));
             }
         }
-        return new AccuracyView(rows, reference);
+        List<String> skippedLines = new ArrayList<>();
+        skipped.forEach((line, configs) -> skippedLines.add(String.format(Locale.ROOT, line,
+                configs.size() == 1 ? configs.get(0) : configs.size() + " configurations (" + String.join(", ", configs) + ")")));
+        return new AccuracyView(rows, skippedLines, reference);
     }
 }

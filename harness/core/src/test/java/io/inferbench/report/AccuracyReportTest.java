@@ -1,5 +1,6 @@
 package io.inferbench.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,33 @@ class AccuracyReportTest {
         assertTrue(html.contains("FAILED: ") && html.contains("font &lt;missing&gt;"), "failure note, escaped");
         assertTrue(html.contains("300 train / 300 test &lt;b&gt;"), "notes escaped");
         assertFalse(html.contains("<b>"), "nothing from a result is markup");
+    }
+
+    @Test
+    void tasksAModelDoesNotFitAreOneLineNotARowPerConfiguration() {
+        RunResult run = ReportFixtures.run();
+        List<ConfigurationResult> configs = new ArrayList<>();
+        for (ConfigurationResult c : run.configurations()) {
+            configs.add(c.withAccuracy(List.of(new AccuracyResult("orientation", "ocr-orientation", null,
+                    AccuracyResult.Status.SKIPPED, "expects one image input, the model has 3", List.of(), 1))));
+        }
+        configs.set(0, configs.get(0).withAccuracy(List.of(
+                new AccuracyResult("spam", "embedding-probe", "m.tsv", AccuracyResult.Status.OK, null,
+                        List.of(new AccuracyMetric("accuracy", 0.9, new Interval(0.85, 0.94, true), 0.95, 150,
+                                "Wilson score", "", null)), 1000),
+                new AccuracyResult("orientation", "ocr-orientation", null, AccuracyResult.Status.SKIPPED,
+                        "expects one image input, the model has 3", List.of(), 1))));
+        RunResult withAccuracy = new RunResult(run.schema(), run.runId(), run.startedAt(), run.finishedAt(),
+                run.scenario(), run.environment(), configs, run.comparisons(), run.recommendation(), run.agreements(),
+                List.of());
+        AccuracyView view = AccuracyView.of(withAccuracy);
+        assertEquals(1, view.rows().size(), "only the scored task has a row: " + view.rows());
+        assertEquals(List.of("orientation (ocr-orientation) skipped on " + configs.size() + " configurations ("
+                + String.join(", ", configs.stream().map(ConfigurationResult::label).toList())
+                + "): expects one image input, the model has 3"), view.skipped());
+        String html = new ReportRenderer().render(withAccuracy);
+        assertTrue(html.contains("skipped on " + configs.size() + " configurations"), "the skip is said once");
+        assertFalse(html.contains("SKIPPED: "), "no skipped rows");
     }
 
     @Test
