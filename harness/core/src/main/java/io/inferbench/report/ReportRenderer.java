@@ -49,6 +49,7 @@ public final class ReportRenderer {
     }
 
     private ReportRenderer(Path templateDir) {
+        RecordPropertyAccessor.install();
         this.templateDir = templateDir == null ? null : templateDir.toAbsolutePath().normalize();
         engine = new TemplateEngine();
         ClassLoaderTemplateResolver packaged = new ClassLoaderTemplateResolver(ReportRenderer.class.getClassLoader());

@@ -127,7 +127,6 @@ public final class SiteBuilder {
                         "site", new SiteNav("../index.html", "../compare.html",
                                 "../scenarios/" + e.getKey().scenarioSlug() + ".html", e.getKey().scenario(), null,
                                 "compare")), null)));
-
         Map<Page, Integer> changesAt = new LinkedHashMap<>();
         List<SiteIndexView.ScenarioRow> scenarioRows = new ArrayList<>();
         for (Map.Entry<String, List<Page>> e : byScenario.entrySet()) {
