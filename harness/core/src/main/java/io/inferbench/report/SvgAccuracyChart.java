@@ -78,11 +78,12 @@ final class SvgAccuracyChart {
                 ? Math.max(p.accuracy(), p.ci().high()) : p.accuracy()).max().orElse(1);
         double span = Math.max(hi - lo, Math.max(Math.abs(hi), 1e-9) * 1e-3);
         // Round ticks around the data with a margin; agreement and accuracy top out at 1.
-        double step = niceStep(span * 1.5 / 4);
-        double yMin = Math.floor((lo - span * 0.25) / step) * step;
-        double yMax = Math.ceil((hi + span * 0.25) / step) * step;
-        if (hi <= 1 && yMax > 1) {
-            yMax = Math.max(1, Math.ceil(hi / step) * step);
+        double top = hi <= 1 ? Math.min(1, hi + span * 0.25) : hi + span * 0.25;
+        double step = niceStep((top - (lo - span * 0.25)) / 4);
+        double yMax = Math.ceil(top / step - 1e-9) * step;
+        double yMin = Math.floor((lo - span * 0.25) / step + 1e-9) * step;
+        if (yMax - yMin < 2 * step) {
+            yMin = yMax - 4 * step;
         }
 
         svg.open("g", "font-size", 12, "fill", "currentColor");
@@ -150,9 +151,10 @@ final class SvgAccuracyChart {
         // Labels alternate above and below so points at one accuracy do not overprint; near the right edge
         // they extend to the left.
         boolean right = cx > LEFT + PLOT_W * 0.55;
+        boolean below = index % 2 == 1 || cy - 10 < TOP + 12;
+        double labelY = below ? cy + 20 + (index % 2 == 0 ? 16 : 0) : cy - 10;
         svg.element("text", shorten(p.label()) + (p.reference() ? " (reference)" : ""), "x", right ? cx - 10 : cx + 10,
-                "y", index % 2 == 0 ? cy - 10 : cy + 20, "font-size", 11.5, "fill", "currentColor", "text-anchor",
-                right ? "end" : "start");
+                "y", labelY, "font-size", 11.5, "fill", "currentColor", "text-anchor", right ? "end" : "start");
         svg.close();
     }
 

