@@ -76,8 +76,39 @@ public final class SiteBuilder {
         this.changePoints = Objects.requireNonNull(changePoints, "changePoints");
     }
 
-    /** One run and the names of its pages. */
-    private record Page(RunResult run, String slug, String scenario, String scenarioSlug) {
+    /**
+     * One run and the names of its pages. Identity equality on purpose: pages are map keys, and a
+     * record's equals and hashCode would walk the whole result (every histogram) on each lookup.
+     */
+    private static final class Page {
+        private final RunResult run;
+        private final String slug;
+        private final String scenario;
+        private final String scenarioSlug;
+
+        Page(RunResult run, String slug, String scenario, String scenarioSlug) {
+            this.run = run;
+            this.slug = slug;
+            this.scenario = scenario;
+            this.scenarioSlug = scenarioSlug;
+        }
+
+        RunResult run() {
+            return run;
+        }
+
+        String slug() {
+            return slug;
+        }
+
+        String scenario() {
+            return scenario;
+        }
+
+        String scenarioSlug() {
+            return scenarioSlug;
+        }
+
         Instant started() {
             return run.startedAt() == null ? Instant.EPOCH : run.startedAt();
         }
