@@ -1,14 +1,18 @@
 package io.inferbench.cli;
 
 import io.inferbench.report.ReportRenderer;
+import io.inferbench.report.SiteBuilder;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
 import io.inferbench.run.BenchmarkRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,8 +21,12 @@ import picocli.CommandLine.Spec;
 /** {@code inferbench report RESULTS...}: renders reports from result JSON alone; never runs anything. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Renders a self-contained HTML report from each result (a result.json or a run folder). "
-                + "Reads results only; runs nothing."})
+                + "Reads results only; runs nothing.",
+                "With --site DIR: builds a static site from every result found (files, run folders, or folders "
+                + "of run folders such as results/): an index of runs, each run's report, comparisons with the "
+                + "previous run, and each scenario's history with detected changes."})
 final class ReportCommand implements Callable<Integer> {
+    private static final int SEARCH_DEPTH = 3;
     @Parameters(paramLabel = "RESULTS", arity = "1..*", description = "result.json files or run folders")
     List<Path> results;
 
@@ -28,6 +36,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--templates", paramLabel = "DIR", description = "render with your own templates")
     Path templates;
+
+    @Option(names = "--site", paramLabel = "DIR",
+            description = "build a static report site from all RESULTS into DIR (RESULTS may be folders of runs)")
+    Path site;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -41,23 +53,76 @@ final class ReportCommand implements Callable<Integer> {
             throw new BadInputException("--templates: not a folder: " + templates);
         }
         ReportRenderer renderer = templates == null ? new ReportRenderer() : ReportRenderer.withTemplates(templates);
+        if (site != null) {
+            return buildSite(renderer);
+        }
         for (Path given : results) {
             Path json = Files.isDirectory(given) ? given.resolve(BenchmarkRunner.RESULT_FILE) : given;
             if (!Files.isRegularFile(json)) {
                 throw new BadInputException("no result at " + json);
             }
-            RunResult r;
-            try {
-                r = ResultJson.read(json);
-            } catch (IOException e) {
-                throw new BadInputException("cannot read " + json + ": " + e.getMessage().lines().findFirst()
-                        .orElse(""));
-            }
+            RunResult r = read(json);
             Path html = out != null ? out : json.resolveSibling("report.html");
             renderer.write(r, html);
             spec.commandLine().getOut().println("report: " + html.toAbsolutePath());
         }
         spec.commandLine().getOut().flush();
         return Main.OK;
+    }
+
+    private Integer buildSite(ReportRenderer renderer) throws IOException, BadInputException {
+        if (out != null) {
+            throw new BadInputException("--out and --site do not go together: the site's pages are named by run");
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path given : results) {
+            files.addAll(resultFiles(given));
+        }
+        List<RunResult> runs = new ArrayList<>();
+        for (Path f : files) {
+            runs.add(read(f));
+        }
+        long start = System.nanoTime();
+        SiteBuilder.Site built = new SiteBuilder(renderer).build(runs, site);
+        spec.commandLine().getOut().printf(Locale.ROOT, "site: %d runs, %d scenarios, %d comparisons in %.1f s: %s%n",
+                built.runs(), built.scenarios(), built.comparisons(), (System.nanoTime() - start) / 1e9,
+                built.index().toAbsolutePath());
+        spec.commandLine().getOut().flush();
+        return Main.OK;
+    }
+
+    /**
+     * The result files under {@code given}: the file itself, a run folder's result.json, or every
+     * result.json up to {@value #SEARCH_DEPTH} folders down (e.g. {@code results/<run>/result.json}).
+     */
+    private static List<Path> resultFiles(Path given) throws IOException, BadInputException {
+        if (Files.isRegularFile(given)) {
+            return List.of(given);
+        }
+        if (!Files.isDirectory(given)) {
+            throw new BadInputException("no result at " + given);
+        }
+        if (Files.isRegularFile(given.resolve(BenchmarkRunner.RESULT_FILE))) {
+            return List.of(given.resolve(BenchmarkRunner.RESULT_FILE));
+        }
+        List<Path> found;
+        try (Stream<Path> walk = Files.walk(given, SEARCH_DEPTH)) {
+            found = walk.filter(p -> p.getFileName().toString().equals(BenchmarkRunner.RESULT_FILE))
+                    .filter(Files::isRegularFile).sorted().toList();
+        }
+        if (found.isEmpty()) {
+            throw new BadInputException("no " + BenchmarkRunner.RESULT_FILE + " in " + given + " or the "
+                    + SEARCH_DEPTH + " folder levels below it");
+        }
+        return found;
+    }
+
+    private static RunResult read(Path json) throws BadInputException {
+        try {
+            return ResultJson.read(json);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + json + ": " + String.valueOf(e.getMessage()).lines()
+                    .findFirst().orElse(""));
+        }
     }
 }

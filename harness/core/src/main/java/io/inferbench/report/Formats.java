@@ -144,9 +144,13 @@ final class Formats {
     }
 
     static String decimal(double v, int digits) {
-        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        DecimalFormat f = DECIMAL.get();
         f.setMinimumFractionDigits(digits);
         f.setMaximumFractionDigits(digits);
         return f.format(v);
     }
+
+    /** DecimalFormat is costly to build and not thread-safe: one per thread (sites render pages in parallel). */
+    private static final ThreadLocal<DecimalFormat> DECIMAL = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
 }

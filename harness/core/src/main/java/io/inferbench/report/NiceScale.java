@@ -14,6 +14,10 @@ import java.util.Locale;
  * @param step  distance between ticks
  */
 record NiceScale(double max, double step) {
+    /** DecimalFormat is costly to build and not thread-safe: one per thread. */
+    private static final ThreadLocal<DecimalFormat> LABEL = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
     /** A scale from 0 covering {@code dataMax} with about {@code ticks} intervals. */
     static NiceScale covering(double dataMax, int ticks) {
         if (!(dataMax > 0) || Double.isInfinite(dataMax)) {
@@ -43,6 +47,6 @@ record NiceScale(double max, double step) {
 
     /** A tick label without trailing zeros: {@code 0.25}, {@code 2.5}, {@code 1,000}. */
     static String label(double v) {
-        return new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
+        return LABEL.get().format(v);
     }
 }

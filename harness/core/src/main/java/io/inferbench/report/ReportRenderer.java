@@ -3,6 +3,12 @@ package io.inferbench.report;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +42,7 @@ public final class ReportRenderer {
     public static final String PAGE_TEMPLATE = "report";
 
     private final TemplateEngine engine;
+    private final Path templateDir;
 
     /** A renderer using the packaged templates. */
     public ReportRenderer() {
@@ -43,6 +50,8 @@ public final class ReportRenderer {
     }
 
     private ReportRenderer(Path templateDir) {
+        RecordPropertyAccessor.install();
+        this.templateDir = templateDir == null ? null : templateDir.toAbsolutePath().normalize();
         engine = new TemplateEngine();
         ClassLoaderTemplateResolver packaged = new ClassLoaderTemplateResolver(ReportRenderer.class.getClassLoader());
         configure(packaged, TEMPLATE_FOLDER, 2);
@@ -77,11 +86,65 @@ public final class ReportRenderer {
      * @throws org.thymeleaf.exceptions.TemplateEngineException when a template is missing or broken
      */
     public String render(RunResult result) {
+        return render(result, null);
+    }
+
+    /** The report of {@code result} as a page of a site, with links back to it ({@code site}), or standalone. */
+    String render(RunResult result, SiteNav site) {
         Objects.requireNonNull(result, "result");
         Context context = new Context(Locale.ROOT);
         context.setVariable("report", ReportViewFactory.create(result));
         context.setVariable("accuracy", AccuracyView.of(result));
+        context.setVariable("site", site);
         return engine.process(PAGE_TEMPLATE, context);
+    }
+
+    /**
+     * A site page from template {@code template} with {@code variables}; {@code script}, when not
+     * null, is the page's only script, allowed by its SHA-256 hash in the Content-Security-Policy
+     * (variable {@code csp}) and written inline (variable {@code script}).
+     */
+    String renderPage(String template, Map<String, Object> variables, String script) {
+        Context context = new Context(Locale.ROOT);
+        context.setVariables(variables);
+        context.setVariable("script", script);
+        context.setVariable("csp", csp(script));
+        return engine.process(template, context);
+    }
+
+    /** The Content-Security-Policy of a page whose only script is {@code script} (none when null). */
+    static String csp(String script) {
+        String scripts = "";
+        if (script != null) {
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
+                scripts = "; script-src 'sha256-" + Base64.getEncoder().encodeToString(hash) + "'";
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+        }
+        return "default-src 'none'; style-src 'unsafe-inline'; img-src data:" + scripts
+                + "; base-uri 'none'; form-action 'none'";
+    }
+
+    /**
+     * A static file beside the templates, e.g. {@code site.js}: from the user's template folder when
+     * present there, else the packaged one.
+     */
+    String asset(String name) {
+        try {
+            if (templateDir != null && Files.isRegularFile(templateDir.resolve(name))) {
+                return Files.readString(templateDir.resolve(name), StandardCharsets.UTF_8);
+            }
+            try (InputStream in = ReportRenderer.class.getClassLoader().getResourceAsStream(TEMPLATE_FOLDER + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing packaged report asset " + TEMPLATE_FOLDER + name);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read report asset " + name, e);
+        }
     }
 
     /**

@@ -55,9 +55,11 @@ record ReportView(String title, String runId, String started, String duration, S
      *                   concurrency or rate sweep; empty when the run has neither
      * @param timelines  latency and throughput over time, one per configuration with a timeline
      * @param resources  CPU and memory over time, one per configuration with a utilization timeline
+     * @param accuracy   accuracy against latency with the Pareto front, one per reference configuration
+     *                   that others were compared with; empty without agreement results
      */
     record Charts(String latency, String median, String throughput, boolean any, List<Figure> tradeoffs,
-                  List<Figure> timelines, List<Figure> resources) {
+                  List<Figure> timelines, List<Figure> resources, List<Figure> accuracy) {
     }
 
     /**

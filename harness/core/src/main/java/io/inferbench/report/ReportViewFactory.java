@@ -46,7 +46,8 @@ final class ReportViewFactory {
                         !same(views, ConfigurationView::load)), shared(views),
                 views, AnalysisView.of(run.comparisons(), run.recommendation(), run.agreements(), run.configurations(),
                         colours),
-                resourceRows(run.configurations(), colours), charts(run.configurations(), colours),
+                resourceRows(run.configurations(), colours), charts(run.configurations(), colours,
+                        AccuracyCharts.of(run, colours)),
                 EnvironmentRows.of(env),
                 EnvironmentRows.libraries(env), scenario(s), s == null ? null : s.source());
     }
@@ -74,7 +75,8 @@ final class ReportViewFactory {
         return c.status() == ConfigurationStatus.OK && c.measurement() != null;
     }
 
-    private static ReportView.Charts charts(List<ConfigurationResult> configs, Map<String, String> colours) {
+    private static ReportView.Charts charts(List<ConfigurationResult> configs, Map<String, String> colours,
+                                            List<ReportView.Figure> accuracy) {
         List<SvgLatencyChart.Series> lines = new ArrayList<>();
         List<SvgBarChart.Bar> medians = new ArrayList<>();
         List<SvgBarChart.Bar> rates = new ArrayList<>();
@@ -103,7 +105,7 @@ final class ReportViewFactory {
                 SvgBarChart.render("Throughput per configuration, in queries per second, with 95% confidence "
                         + "intervals", "Throughput (queries/s), whiskers: 95% CI", rates),
                 !lines.isEmpty(), TradeoffCharts.of(configs, colours), timelines(configs, colours),
-                resources(configs, colours));
+                resources(configs, colours), accuracy);
     }
 
     private static List<ResourcesView.Row> resourceRows(List<ConfigurationResult> configs,
