@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The accuracy-vs-latency figures of a run: one per reference configuration, plotting it and every
- * configuration measured against it (configurations fed the same inputs). Fed today from output
- * agreement: top-1 agreement with the reference where the output is a score vector (with a Wilson
- * 95% interval over the compared samples), else the mean cosine similarity (no interval). Task
- * accuracy, once results carry it, feeds {@link SvgAccuracyChart.Point} the same way.
+ * The accuracy-vs-latency figures of a run. First one per accuracy task (the scenario's
+ * {@code accuracy:} block) that scored at least two configurations: each configuration's main metric
+ * with its confidence interval against its median latency. Then one per reference configuration of
+ * the output agreement: top-1 agreement with the reference where the output is a score vector (with
+ * a Wilson 95% interval over the compared samples), else the mean cosine similarity (no interval).
  */
 final class AccuracyCharts {
     private AccuracyCharts() {
@@ -29,7 +29,7 @@ final class AccuracyCharts {
                 byReference.computeIfAbsent(a.referenceId(), k -> new ArrayList<>()).add(a);
             }
         }
-        List<ReportView.Figure> figures = new ArrayList<>();
+        List<ReportView.Figure> figures = new ArrayList<>(taskFigures(run, colours));
         for (Map.Entry<String, List<AgreementResult>> group : byReference.entrySet()) {
             ConfigurationResult reference = byId.get(group.getKey());
             boolean top1 = group.getValue().stream().allMatch(a -> Double.isFinite(a.top1Agreement()));
@@ -56,6 +56,46 @@ final class AccuracyCharts {
             figures.add(new ReportView.Figure("Compared with " + ConfigurationView.label(reference),
                     colours.get(reference.id()), svg, caption));
         }
+        return figures;
+    }
+
+    /** One figure per task that scored two or more configurations, in the order the tasks first appear. */
+    static List<ReportView.Figure> taskFigures(RunResult run, Map<String, String> colours) {
+        Map<String, List<SvgAccuracyChart.Point>> byTask = new LinkedHashMap<>();
+        Map<String, String> metricOf = new LinkedHashMap<>();
+        Map<String, Integer> itemsOf = new LinkedHashMap<>();
+        for (ConfigurationResult c : run.configurations()) {
+            for (io.inferbench.result.AccuracyResult a : c.accuracy()) {
+                io.inferbench.result.AccuracyMetric m = a.main();
+                double latency = p50(c);
+                if (m == null || !Double.isFinite(m.value()) || !Double.isFinite(latency)) {
+                    continue;
+                }
+                boolean reference = run.accuracyDrops().stream()
+                        .anyMatch(d -> d.task().equals(a.task()) && d.referenceId().equals(c.id()));
+                Interval ci = m.interval() == null || !Double.isFinite(m.interval().low()) ? null : m.interval();
+                byTask.computeIfAbsent(a.task(), k -> new ArrayList<>()).add(new SvgAccuracyChart.Point(
+                        ConfigurationView.label(c), colour(colours, c), latency, m.value(), ci, false, reference));
+                metricOf.putIfAbsent(a.task(), a.evaluator() + " " + m.name());
+                itemsOf.putIfAbsent(a.task(), m.sampleSize());
+            }
+        }
+        List<ReportView.Figure> figures = new ArrayList<>();
+        byTask.forEach((task, raw) -> {
+            if (raw.size() < 2) {
+                return;
+            }
+            List<SvgAccuracyChart.Point> points = SvgAccuracyChart.withFront(raw);
+            String metric = metricOf.get(task);
+            String svg = SvgAccuracyChart.render("Task " + task + ": " + metric + " against median latency",
+                    task + " (" + metric + ")", points);
+            long front = points.stream().filter(SvgAccuracyChart.Point::onFront).count();
+            String caption = "Task " + task + ": " + metric + " of each configuration (whiskers: its confidence "
+                    + "interval over " + itemsOf.get(task) + " items) against median latency (p50). " + front + " of "
+                    + points.size() + " on the Pareto front (filled diamonds). The accuracy table gives the same "
+                    + "figures as text, with each configuration's drop against the reference.";
+            figures.add(new ReportView.Figure("Task accuracy: " + task, null, svg, caption));
+        });
         return figures;
     }
 

@@ -67,6 +67,32 @@ class AccuracyReportTest {
     }
 
     @Test
+    void taskAccuracyIsPlottedAgainstLatencyWithItsFront() {
+        RunResult run = ReportFixtures.run();
+        List<ConfigurationResult> configs = new ArrayList<>();
+        double[] accuracy = {0.92, 0.915, 0.93};
+        int scored = 0;
+        for (ConfigurationResult c : run.configurations()) {
+            if (c.measurement() != null && scored < accuracy.length) {
+                double v = accuracy[scored++];
+                c = c.withAccuracy(List.of(new AccuracyResult("spam", "embedding-probe", "m.tsv",
+                        AccuracyResult.Status.OK, null, List.of(new AccuracyMetric("accuracy", v,
+                        new Interval(v - 0.04, v + 0.03, true), 0.95, 200, "Wilson score", "", null)), 1000)));
+            }
+            configs.add(c);
+        }
+        RunResult withAccuracy = new RunResult(run.schema(), run.runId(), run.startedAt(), run.finishedAt(),
+                run.scenario(), run.environment(), configs, run.comparisons(), run.recommendation(), run.agreements(),
+                List.of());
+        List<ReportView.Figure> figures = AccuracyCharts.taskFigures(withAccuracy, java.util.Map.of());
+        assertEquals(1, figures.size(), "one figure for the one task");
+        assertEquals("Task accuracy: spam", figures.get(0).title());
+        assertTrue(figures.get(0).svg().contains("class=\"point front\""), "the front is drawn");
+        assertTrue(figures.get(0).caption().contains("over 200 items"), figures.get(0).caption());
+        assertTrue(new ReportRenderer().render(withAccuracy).contains("Task accuracy: spam"), "on the run page");
+    }
+
+    @Test
     void noAccuracyNoSection() {
         String html = new ReportRenderer().render(ReportFixtures.run());
         assertFalse(html.contains("<h2>Accuracy</h2>"));
