@@ -80,7 +80,7 @@ class ForkOptionsTest {
         assertEquals(1, c.accuracy().size(), c.accuracy().toString());
         String notes = c.accuracy().get(0).main().notes();
         assertTrue(notes.startsWith("pid "), notes);
-        assertTrue(!notes.equals("pid " + ProcessHandle.current().pid()), "ran in a child JVM, not here");
+        assertTrue(!notes.startsWith("pid " + ProcessHandle.current().pid() + " "), "ran in a child JVM, not here");
         ConfigurationResult first = ResultJson.mapper().readValue(run.resolve("forks/c01-fork1.result.json").toFile(),
                 ConfigurationResult.class);
         ConfigurationResult second = ResultJson.mapper().readValue(run.resolve("forks/c01-fork2.result.json").toFile(),
@@ -88,5 +88,34 @@ class ForkOptionsTest {
         assertEquals(notes, first.accuracy().get(0).main().notes(), "the first fork scored it");
         assertTrue(second.accuracy().isEmpty(), "the second fork did not");
         assertTrue(r.out().contains("accuracy process: ran 100.0%"), r.out());
+    }
+
+    @Test
+    void runJvmSetsTheChildsHeapFlagsAndEnvironment() throws Exception {
+        Path s = dir.resolve("jvm.yaml");
+        Files.writeString(s, """
+                name: child-jvm
+                backend: { name: synthetic, options: { latency-ms: 1 } }
+                run:
+                  warmup: 5
+                  min-duration: 200ms
+                  min-queries: 20
+                  jvm:
+                    heap: 160m
+                    args: [-Dinferbench.test.mark=from-args]
+                    environment: { INFERBENCH_TEST_MARK: from-env }
+                accuracy:
+                  tasks: [{ evaluator: process }]
+                """);
+        Path out = dir.resolve("jvm");
+        CliRun r = CliRun.of("run", s.toString(), "--out", out.toString(), "--no-report");
+        assertEquals(0, r.exitCode(), r.toString());
+        ConfigurationResult c = ResultJson.read(runDir(out).resolve("result.json")).configurations().get(0);
+        String notes = c.accuracy().get(0).main().notes();
+        assertTrue(notes.contains("mark-env=from-env") && notes.contains("mark-property=from-args"), notes);
+        long heap = Long.parseLong(notes.replaceAll(".*max-heap-mib=(\\d+).*", "$1"));
+        assertTrue(heap <= 160 && heap > 64, "the child's heap is the scenario's 160m, not the 4g default: " + notes);
+        assertEquals("160m", c.settings().get("run.jvm.heap"));
+        assertEquals("INFERBENCH_TEST_MARK", c.settings().get("run.jvm.environment"), "names, not values");
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A user's evaluator, as a plug-in would add one (found through META-INF/services on the test class
  * path): it fits any model and notes the process it ran in, so tests can see where and how often
- * accuracy mode ran.
+ * accuracy mode ran, and
+ * what the scenario's run.jvm settings made of that JVM.
  */
 public final class ProcessEvaluator implements Evaluator {
     @Override
@@ -31,6 +32,8 @@ public final class ProcessEvaluator implements Evaluator {
     @Override
     public List<AccuracyMetric> evaluate(EvaluationContext context) {
         return List.of(Metrics.proportion("ran", new boolean[] {true}, context.confidence(),
-                "pid " + ProcessHandle.current().pid()));
+                "pid " + ProcessHandle.current().pid() + " mark-env=" + System.getenv("INFERBENCH_TEST_MARK")
+                        + " mark-property=" + System.getProperty("inferbench.test.mark")
+                        + " max-heap-mib=" + (Runtime.getRuntime().maxMemory() >> 20)));
     }
 }

@@ -124,8 +124,9 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Each forked JVM also gets its backend's adapter jars (when adapters live in folders) and the
-     * environment its backend asks for with the configuration's options.
+     * Each forked JVM also gets its backend's adapter jars (when adapters live in folders), the
+     * environment its backend asks for with the configuration's options, and the scenario's
+     * {@code run.jvm} heap, flags and environment.
      */
     private ForkJvm.Factory withBackendEnvironment(ForkJvm.Factory jvms) {
         return spec -> {
@@ -139,6 +140,12 @@ public final class BenchmarkRunner {
                 for (var e : provider.environment(spec.backend().options()).entrySet()) {
                     jvm = jvm.withEnvironment(e.getKey(), e.getValue());
                 }
+            }
+            // The scenario's run.jvm last: its heap, flags and variables win over the defaults and the backend's.
+            var own = spec.run().jvm();
+            jvm = jvm.withJvmArgs(own.jvmFlags().toArray(String[]::new));
+            for (var e : own.environment().entrySet()) {
+                jvm = jvm.withEnvironment(e.getKey(), e.getValue());
             }
             return jvm;
         };

@@ -41,7 +41,8 @@ final class ConfigurationBinder {
     static final List<String> LOAD_KEYS = LoadBinder.KEYS;
     static final List<String> LOAD_PROFILES = LoadBinder.PROFILES;
     static final List<String> RUN_KEYS = List.of("warmup", "min-duration", "min-queries", "max-duration", "forks",
-            "timeout", "stability", "early-stopping");
+            "timeout", "stability", "early-stopping", "jvm");
+    static final List<String> JVM_KEYS = List.of("heap", "args", "environment");
     static final List<String> STABILITY_KEYS = List.of("windows", "tolerance", "percentile", "warmup-until-stable");
     static final List<String> WARMUP_KEYS = List.of("queries", "duration");
     static final List<String> FORMATS = List.of("onnx", "savedmodel", "graphdef", "torchscript", "none");
@@ -115,6 +116,16 @@ final class ConfigurationBinder {
         }
         if (run.forks() != RunSpec.DEFAULT_FORKS) {
             settings.put("run.forks", run.forks() == 0 ? "0 (in the harness's JVM)" : Integer.toString(run.forks()));
+        }
+        if (run.jvm().heap() != null) {
+            settings.put("run.jvm.heap", run.jvm().heap());
+        }
+        if (!run.jvm().args().isEmpty()) {
+            settings.put("run.jvm.args", String.join(" ", run.jvm().args()));
+        }
+        // Values may be secrets (tokens, paths): the result names the variables, not their values.
+        if (!run.jvm().environment().isEmpty()) {
+            settings.put("run.jvm.environment", String.join(", ", run.jvm().environment().keySet()));
         }
         String baseline = root.string("baseline", null);
         if (baseline != null) {
@@ -397,14 +408,75 @@ final class ConfigurationBinder {
         Duration timeout = m.duration("timeout", RunSpec.defaultTimeout(maxDuration, forks));
         Node es = m.raw("early-stopping");
         Boolean earlyStopping = es == null ? Boolean.FALSE : YamlMap.bool(es, m.child("early-stopping"), problems);
-        if (timeout == null || earlyStopping == null) {
+        JvmSpec jvm = jvm(m.map("jvm", JVM_KEYS));
+        if (timeout == null || earlyStopping == null || jvm == null) {
             return null;
         }
         if (timeout.compareTo(minDuration) < 0) {
             return m.problem("timeout", "timeout (" + Durations.format(timeout) + ") is shorter than min-duration ("
                     + Durations.format(minDuration) + "): no configuration could finish");
         }
-        return new RunSpec(warmup, minDuration, minQueries, maxDuration, forks, timeout, stability, earlyStopping);
+        return new RunSpec(warmup, minDuration, minQueries, maxDuration, forks, timeout, stability, earlyStopping,
+                jvm);
+    }
+
+    private static final java.util.regex.Pattern HEAP = java.util.regex.Pattern.compile("[1-9][0-9]*[kKmMgG]?");
+    private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Flags the harness owns: the class path (one adapter per child) and the main class's arguments. */
+    private static final List<String> HARNESS_FLAGS = List.of("-cp", "-classpath", "--class-path", "-jar");
+
+    /** {@code run.jvm}: the child JVM's heap, flags and environment; null after recording a problem. */
+    private JvmSpec jvm(YamlMap m) {
+        if (m == null) {
+            return JvmSpec.DEFAULT;
+        }
+        String heap = m.string("heap", null);
+        if (heap != null && !HEAP.matcher(heap).matches()) {
+            return m.problem("heap", "expected a heap size as -Xmx takes it, e.g. 2g or 512m, got '" + heap + "'");
+        }
+        List<String> args = new ArrayList<>();
+        List<Node> raw = m.list("args");
+        if (raw == null && m.has("args")) {
+            return null;
+        }
+        for (int i = 0; raw != null && i < raw.size(); i++) {
+            String path = m.child("args") + "[" + i + "]";
+            if (!(raw.get(i) instanceof ScalarNode sn)) {
+                return m.problems().at(raw.get(i), path, "expected a JVM flag such as -XX:+UseParallelGC, got "
+                        + YamlMap.describe(raw.get(i)));
+            }
+            String flag = sn.getValue();
+            if (!flag.startsWith("-")) {
+                return m.problems().at(sn, path, "expected a JVM flag starting with '-', got '" + flag + "'");
+            }
+            if (HARNESS_FLAGS.contains(flag) || flag.startsWith("-Xmx")) {
+                return m.problems().at(sn, path, "'" + flag + "' is the harness's to set"
+                        + (flag.startsWith("-Xmx") ? "; use run.jvm.heap" : ": each child JVM's class path holds the core "
+                        + "and its configuration's adapter"));
+            }
+            args.add(flag);
+        }
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        Node envNode = m.raw("environment");
+        if (envNode != null) {
+            if (!(envNode instanceof org.yaml.snakeyaml.nodes.MappingNode mn)) {
+                return m.problems().at(envNode, m.child("environment"), "expected a map of variable names to values, got "
+                        + YamlMap.describe(envNode));
+            }
+            for (var e : YamlMap.entries(mn, m.child("environment"), m.problems())) {
+                String path = m.child("environment") + "." + e.getKey();
+                if (!ENV_NAME.matcher(e.getKey()).matches()) {
+                    return m.problems().at(e.getValue(), path, "expected a variable name (letters, digits, _), got '"
+                            + e.getKey() + "'");
+                }
+                if (!(e.getValue() instanceof ScalarNode v)) {
+                    return m.problems().at(e.getValue(), path, "expected a text value, got "
+                            + YamlMap.describe(e.getValue()));
+                }
+                env.put(e.getKey(), v.getValue());
+            }
+        }
+        return new JvmSpec(heap, args, env);
     }
 
     private StabilitySpec stability(YamlMap m) {

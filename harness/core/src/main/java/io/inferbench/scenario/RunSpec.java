@@ -18,9 +18,19 @@ import java.time.Duration;
  * @param stability   the stability rule applied to the measurement, or null for none
  * @param earlyStopping whether too few queries for an early-stopping estimate of the profile's key
  *                    percentile make the measurement INVALID (the estimates are reported either way)
+ * @param jvm         heap, flags and environment of the configuration's child JVMs
  */
 public record RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration, int forks,
-                      Duration timeout, StabilitySpec stability, boolean earlyStopping) {
+                      Duration timeout, StabilitySpec stability, boolean earlyStopping, JvmSpec jvm) {
+    public RunSpec {
+        jvm = jvm == null ? JvmSpec.DEFAULT : jvm;
+    }
+
+    public RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration, int forks,
+                   Duration timeout, StabilitySpec stability, boolean earlyStopping) {
+        this(warmup, minDuration, minQueries, maxDuration, forks, timeout, stability, earlyStopping, JvmSpec.DEFAULT);
+    }
+
     /** Each configuration in one child JVM unless the scenario says otherwise. */
     public static final int DEFAULT_FORKS = 1;
 

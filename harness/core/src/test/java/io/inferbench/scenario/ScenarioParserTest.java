@@ -451,6 +451,32 @@ class ScenarioParserTest {
         }
 
         @Test
+        void badChildJvmSettings() {
+            assertAt(single("""
+                    backend: { name: synthetic }
+                    run:
+                      jvm: { heap: lots }
+                    """), 3, 16, "run.jvm.heap", "expected a heap size as -Xmx takes it, e.g. 2g or 512m, got 'lots'");
+            assertAt(single("""
+                    backend: { name: synthetic }
+                    run:
+                      jvm:
+                        args: [-XX:+UseParallelGC, -cp]
+                    """), 4, 32, "run.jvm.args[1]", "'-cp' is the harness's to set");
+            assertAt(single("""
+                    backend: { name: synthetic }
+                    run:
+                      jvm: { args: [-Xmx1g] }
+                    """), 3, 17, "run.jvm.args[0]", "use run.jvm.heap");
+            assertAt(single("""
+                    backend: { name: synthetic }
+                    run:
+                      jvm:
+                        environment: { "BAD-NAME": x }
+                    """), 4, 32, "run.jvm.environment.BAD-NAME", "expected a variable name");
+        }
+
+        @Test
         void yamlIndentationError() {
             Problem p = single("""
                     backend:

@@ -194,6 +194,7 @@ class ScenarioSchemaTest {
         assertEquals(ConfigurationBinder.HARDWARE_KEYS, names(defs.at("/hardware/properties")));
         assertEquals(ConfigurationBinder.LOAD_KEYS, names(defs.at("/load/properties")));
         assertEquals(ConfigurationBinder.RUN_KEYS, names(defs.at("/run/properties")));
+        assertEquals(ConfigurationBinder.JVM_KEYS, names(defs.at("/run/properties/jvm/properties")));
         assertEquals(ConfigurationBinder.LOAD_PROFILES, enumOf(defs.at("/load/properties/profile")));
         assertEquals(ConfigurationBinder.FORMATS, enumOf(defs.at("/model/properties/format")));
     }
