@@ -1,7 +1,7 @@
 package io.inferbench.adapter.onnxruntime;
 
 import ai.onnxruntime.OnnxTensor;
-import io.inferbench.api.PreparedInput;
+import io.inferbench.api.PreparedInputs;
 
 import java.util.Collections;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code prepare}, so the timed {@code run} allocates nothing of its own. Owned by the runner that
  * made it; closed with that runner.
  */
-final class OrtPreparedInput implements PreparedInput {
+final class OrtPreparedInput implements PreparedInputs.Owned {
     private final OrtRunner owner;
     private final Map<String, OnnxTensor> tensors;
     private volatile boolean closed;
@@ -21,7 +21,8 @@ final class OrtPreparedInput implements PreparedInput {
         this.tensors = Collections.unmodifiableMap(tensors);
     }
 
-    OrtRunner owner() {
+    @Override
+    public OrtRunner owner() {
         return owner;
     }
 
@@ -29,12 +30,14 @@ final class OrtPreparedInput implements PreparedInput {
         return tensors;
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean isClosed() {
         return closed;
     }
 
     /** Releases the native tensors. Idempotent. */
-    void close() {
+    @Override
+    public void close() {
         // ONNX Runtime logs a warning when a tensor is closed twice.
         if (!closed) {
             closed = true;

@@ -8,15 +8,14 @@ import ai.onnxruntime.TensorInfo;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.DType;
 import io.inferbench.api.PreparedInput;
+import io.inferbench.api.PreparedInputs;
 import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +25,7 @@ import java.util.Map;
 final class OrtRunner implements Runner {
     private final OrtModelSession model;
     private final OrtSession session;
-    private final List<OrtPreparedInput> prepared = new ArrayList<>();
+    private final PreparedInputs<OrtPreparedInput> prepared = new PreparedInputs<>(this, OrtPreparedInput.class);
     private volatile boolean closed;
 
     OrtRunner(OrtModelSession model, OrtSession session) {
@@ -90,13 +89,7 @@ final class OrtRunner implements Runner {
 
     private OrtPreparedInput own(PreparedInput input) throws BackendException {
         ensureOpen();
-        if (!(input instanceof OrtPreparedInput ours) || ours.owner() != this) {
-            throw new BackendException("prepared input " + input + " was not made by this runner");
-        }
-        if (ours.isClosed()) {
-            throw new BackendException("prepared input " + input + " was released");
-        }
-        return ours;
+        return prepared.own(input);
     }
 
     private void ensureOpen() throws BackendException {
@@ -113,8 +106,7 @@ final class OrtRunner implements Runner {
             return;
         }
         closed = true;
-        prepared.forEach(OrtPreparedInput::close);
-        prepared.clear();
+        prepared.closeAll();
         model.forget(this);
     }
 }

@@ -1,13 +1,13 @@
 package io.inferbench.adapter.tensorflow;
 
-import io.inferbench.api.PreparedInput;
+import io.inferbench.api.PreparedInputs;
 import org.tensorflow.types.family.TType;
 
 /**
  * TensorFlow tensors for one sample, in the model's input order, ready to feed. Built once, in
  * {@code prepare}; owned by the runner that made it and closed with that runner.
  */
-final class TfPreparedInput implements PreparedInput {
+final class TfPreparedInput implements PreparedInputs.Owned {
     private final TfRunner owner;
     private final TType[] tensors;
     private volatile boolean closed;
@@ -17,7 +17,8 @@ final class TfPreparedInput implements PreparedInput {
         this.tensors = tensors;
     }
 
-    TfRunner owner() {
+    @Override
+    public TfRunner owner() {
         return owner;
     }
 
@@ -25,12 +26,14 @@ final class TfPreparedInput implements PreparedInput {
         return tensors;
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean isClosed() {
         return closed;
     }
 
     /** Releases the native tensors. Idempotent. */
-    void close() {
+    @Override
+    public void close() {
         if (!closed) {
             closed = true;
             TfInputs.closeAll(tensors);

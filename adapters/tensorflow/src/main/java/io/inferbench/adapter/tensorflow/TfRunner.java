@@ -3,6 +3,7 @@ package io.inferbench.adapter.tensorflow;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.DType;
 import io.inferbench.api.PreparedInput;
+import io.inferbench.api.PreparedInputs;
 import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
 import org.tensorflow.RawTensor;
@@ -12,7 +13,6 @@ import org.tensorflow.types.family.TType;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ final class TfRunner implements Runner {
     private final Session session;
     private final List<TfEndpoint> inputs;
     private final List<TfEndpoint> outputs;
-    private final List<TfPreparedInput> prepared = new ArrayList<>();
+    private final PreparedInputs<TfPreparedInput> prepared = new PreparedInputs<>(this, TfPreparedInput.class);
     private volatile boolean closed;
 
     TfRunner(TfModelSession model, Session session) {
@@ -100,13 +100,7 @@ final class TfRunner implements Runner {
 
     private TfPreparedInput own(PreparedInput input) throws BackendException {
         ensureOpen();
-        if (!(input instanceof TfPreparedInput ours) || ours.owner() != this) {
-            throw new BackendException("prepared input " + input + " was not made by this runner");
-        }
-        if (ours.isClosed()) {
-            throw new BackendException("prepared input " + input + " was released");
-        }
-        return ours;
+        return prepared.own(input);
     }
 
     private void ensureOpen() throws BackendException {
@@ -123,8 +117,7 @@ final class TfRunner implements Runner {
             return;
         }
         closed = true;
-        prepared.forEach(TfPreparedInput::close);
-        prepared.clear();
+        prepared.closeAll();
         model.forget(this);
     }
 }
