@@ -39,11 +39,11 @@ final class HeadlessChromium implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Process process;
     private final Path profile;
-    private final WebSocket socket;
+    private WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final List<Consumer<JsonNode>> listeners = new CopyOnWriteArrayList<>();
-    private final String session;
+    private String session;
 
     /** What happened while a page loaded. */
     record PageLoad(List<String> errors, List<String> requests) {
@@ -61,6 +61,16 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking", "--no-first-run", "--no-default-browser-check",
                 "--disable-extensions", "--disable-sync", "--user-data-dir=" + profile, "--remote-debugging-port=0",
                 "about:blank").redirectErrorStream(true).start();
+        try {
+            connect();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // No leaked browser when it cannot be reached (e.g. loopback down in a bare network namespace).
+            close();
+            throw e;
+        }
+    }
+
+    private void connect() throws IOException, InterruptedException {
         String endpoint = endpoint();
         socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT)
                 .buildAsync(URI.create(endpoint), new Listener()).join();
@@ -261,18 +271,30 @@ final class HeadlessChromium implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // the browser may already be gone
         }
+        // Chromium's helper processes (network service, renderers) outlive a killed main process and
+        // keep writing into the profile: end them too, and wait, before the profile is deleted.
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
+        helpers.forEach(ProcessHandle::destroy);
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            for (ProcessHandle h : helpers) {
+                if (h.isAlive()) {
+                    h.destroyForcibly();
+                    h.onExit().get(10, TimeUnit.SECONDS);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a helper that will not die: deleting the profile below may then miss a file
         }
         try {
             deleteTree(profile);
-        } catch (IOException ignored) {
-            // a file the exiting browser still wrote; the folder is in the temp dir
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // a file the exiting browser still wrote or removed meanwhile; the folder is in the temp dir
         }
     }
 
