@@ -64,7 +64,7 @@ final class ConsoleProgress implements RunListener {
         } else {
             println(prefix + " | " + r.status() + ": " + r.error());
         }
-        r.accuracy().forEach(a -> println("      accuracy " + io.inferbench.accuracy.AccuracyText.task(a)));
+        r.accuracy().forEach(a -> println("      accuracy " + io.inferbench.result.AccuracyText.task(a)));
     }
 
     /** Three significant digits in a unit that suits the value: 41.3 ms, 812 µs, 95 ns. */

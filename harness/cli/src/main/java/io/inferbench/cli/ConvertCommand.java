@@ -2,10 +2,10 @@ package io.inferbench.cli;
 
 import io.inferbench.api.ModelConverter;
 import io.inferbench.api.ModelFormat;
-import io.inferbench.fork.ChildProbe;
-import io.inferbench.fork.ProbeReply;
-import io.inferbench.fork.ProbeRequest;
-import io.inferbench.run.Backends;
+import io.inferbench.run.ChildProbe;
+import io.inferbench.run.ProbeReply;
+import io.inferbench.run.ProbeRequest;
+import io.inferbench.run.backends.Backends;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.inferbench.api.DeviceInfo;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.RunResult;
-import io.inferbench.run.BackendProbe;
+import io.inferbench.run.backends.BackendProbe;
 import io.inferbench.run.PreparedConfiguration;
 import java.util.ArrayList;
 import java.util.List;

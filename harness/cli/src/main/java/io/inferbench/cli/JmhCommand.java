@@ -7,7 +7,7 @@ import io.inferbench.report.ReportRenderer;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.RunResult;
-import io.inferbench.run.Backends;
+import io.inferbench.run.backends.Backends;
 import io.inferbench.run.PreparedConfiguration;
 import io.inferbench.scenario.Durations;
 import java.io.OutputStream;

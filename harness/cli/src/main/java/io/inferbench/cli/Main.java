@@ -19,7 +19,7 @@ public final class Main {
 
     public static void main(String[] args) {
         // A large stack for native libraries initialised here (--in-process, validate, convert).
-        System.exit(io.inferbench.fork.LargeStack.run("inferbench", () -> execute(args)));
+        System.exit(io.inferbench.run.LargeStack.run("inferbench", () -> execute(args)));
     }
 
     /** Runs the CLI in this JVM and returns the exit code (tests call this). */

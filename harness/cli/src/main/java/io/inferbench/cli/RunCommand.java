@@ -5,8 +5,8 @@ import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
-import io.inferbench.run.BackendProbe;
-import io.inferbench.run.Backends;
+import io.inferbench.run.backends.BackendProbe;
+import io.inferbench.run.backends.Backends;
 import io.inferbench.run.BenchmarkRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         }
         for (var d : result.accuracyDrops()) {
             progress.println("accuracy " + d.candidateId() + " " + d.task() + ": "
-                    + io.inferbench.accuracy.AccuracyText.drop(d));
+                    + io.inferbench.result.AccuracyText.drop(d));
         }
         if (result.recommendation() != null && result.recommendation().bestId() != null) {
             progress.println("recommended: " + result.recommendation().bestId() + " — "

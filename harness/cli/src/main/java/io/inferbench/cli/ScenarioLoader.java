@@ -1,11 +1,11 @@
 package io.inferbench.cli;
 
-import io.inferbench.fork.CachedConversions;
-import io.inferbench.fork.ChildProbe;
+import io.inferbench.run.CachedConversions;
+import io.inferbench.run.ChildProbe;
 import io.inferbench.model.InferbenchDirs;
 import io.inferbench.model.ModelResolver;
-import io.inferbench.run.BackendProbe;
-import io.inferbench.run.Backends;
+import io.inferbench.run.backends.BackendProbe;
+import io.inferbench.run.backends.Backends;
 import io.inferbench.run.PreparedConfiguration;
 import io.inferbench.run.Preflight;
 import io.inferbench.scenario.Scenario;

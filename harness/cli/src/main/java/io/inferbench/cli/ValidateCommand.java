@@ -1,6 +1,6 @@
 package io.inferbench.cli;
 
-import io.inferbench.run.Backends;
+import io.inferbench.run.backends.Backends;
 import io.inferbench.run.PreparedConfiguration;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferbench.result.AccuracyDropResult;
-import io.inferbench.result.AccuracyMetric;
+import io.inferbench.api.accuracy.AccuracyMetric;
 import io.inferbench.result.AccuracyResult;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;

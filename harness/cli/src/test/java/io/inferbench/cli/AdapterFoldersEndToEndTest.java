@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.inferbench.fork.ForkJvm;
+import io.inferbench.run.ForkJvm;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.ResultJson;
@@ -56,7 +56,7 @@ class AdapterFoldersEndToEndTest {
 
     private String[] harness(String... args) throws Exception {
         ForkJvm jvm = ForkJvm.current().withClasspath(coreOnly());
-        List<String> cmd = jvm.command(List.of("-D" + io.inferbench.run.Backends.ADAPTERS_PROPERTY + "=" + ORT
+        List<String> cmd = jvm.command(List.of("-D" + io.inferbench.run.backends.Backends.ADAPTERS_PROPERTY + "=" + ORT
                 + File.pathSeparator + TF), Main.class.getName(), args);
         Path log = Files.createTempFile(dir, "harness", ".log");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)

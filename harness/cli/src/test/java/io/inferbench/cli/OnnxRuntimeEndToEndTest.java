@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
-import io.inferbench.result.HistogramCodec;
+import io.inferbench.load.HistogramCodec;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.inferbench.cli;
 
-import io.inferbench.accuracy.EvaluationContext;
-import io.inferbench.accuracy.Evaluator;
+import io.inferbench.api.accuracy.EvaluationContext;
+import io.inferbench.api.accuracy.Evaluator;
 import io.inferbench.accuracy.Metrics;
 import io.inferbench.api.TensorSpec;
-import io.inferbench.result.AccuracyMetric;
+import io.inferbench.api.accuracy.AccuracyMetric;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package io.inferbench.jmh;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.PreparedInput;
 import io.inferbench.api.Runner;
-import io.inferbench.run.Backends;
+import io.inferbench.run.backends.Backends;
 import io.inferbench.run.PreparedConfiguration;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package io.inferbench.load;
 
-import io.inferbench.result.HistogramCodec;
+
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Recorder;

@@ -1,0 +1,165 @@
+package io.inferbench.architecture;
+
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module map of the README's Architecture section, enforced: packages free of cycles, and each
+ * module's packages using only the modules below it. Maven already refuses an undeclared module
+ * dependency at compile time; this test guards what Maven cannot see (package cycles inside a
+ * module, and a new dependency declared in a pom against the intended direction).
+ */
+class ModuleArchitectureTest {
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("/io/inferbench/architecture/"))
+                .importPackages("io.inferbench");
+        assertTrue(production.size() > 300, "expected all of InferBench's classes, found " + production.size());
+    }
+
+    /** Every package (not only every module) is a slice: a cycle between two packages of one module fails too. */
+    static ArchRule noPackageCycles() {
+        return slices().matching("io.inferbench.(**)").should().beFreeOfCycles();
+    }
+
+    static ArchRule modulesPointOneWay() {
+        return layeredArchitecture()
+                .consideringOnlyDependenciesInAnyPackage("io.inferbench..")
+                .layer("api").definedBy("io.inferbench.api..")
+                .layer("loadgen").definedBy("io.inferbench.load..")
+                .layer("synthetic").definedBy("io.inferbench.synthetic..")
+                .layer("scenario").definedBy("io.inferbench.scenario..")
+                .layer("models").definedBy("io.inferbench.model..")
+                .layer("inputs").definedBy("io.inferbench.input..")
+                .layer("results").definedBy("io.inferbench.result..", "io.inferbench.stats..")
+                .layer("telemetry").definedBy("io.inferbench.env..", "io.inferbench.utilization..")
+                .layer("accuracy").definedBy("io.inferbench.accuracy..")
+                .layer("compare").definedBy("io.inferbench.compare..")
+                .layer("runner").definedBy("io.inferbench.run..")
+                .layer("report").definedBy("io.inferbench.report..")
+                .layer("jmh").definedBy("io.inferbench.jmh..")
+                .layer("cli").definedBy("io.inferbench.cli..")
+                .layer("adapters").definedBy("io.inferbench.adapter..")
+                .whereLayer("api").mayNotAccessAnyLayer()
+                .whereLayer("loadgen").mayNotAccessAnyLayer()
+                .whereLayer("synthetic").mayOnlyAccessLayers("api", "loadgen")
+                .whereLayer("scenario").mayOnlyAccessLayers("api", "loadgen")
+                .whereLayer("models").mayOnlyAccessLayers("api", "scenario")
+                .whereLayer("inputs").mayOnlyAccessLayers("api", "scenario", "models")
+                .whereLayer("results").mayOnlyAccessLayers("api", "loadgen")
+                .whereLayer("telemetry").mayOnlyAccessLayers("api", "results")
+                .whereLayer("accuracy").mayOnlyAccessLayers("api", "results", "scenario", "inputs")
+                .whereLayer("compare").mayOnlyAccessLayers("api", "loadgen", "results")
+                .whereLayer("runner").mayOnlyAccessLayers("api", "loadgen", "scenario", "models", "inputs",
+                        "results", "telemetry", "accuracy", "compare")
+                .whereLayer("report").mayOnlyAccessLayers("api", "loadgen", "results", "compare")
+                .whereLayer("jmh").mayOnlyAccessLayers("api", "loadgen", "synthetic", "scenario", "models",
+                        "inputs", "results", "telemetry", "runner")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("adapters").mayOnlyAccessLayers("api");
+    }
+
+    /** The load generator knows no model, tensor or result: the JDK and HdrHistogram only. */
+    static ArchRule loadGeneratorUsesOnlyTheJdkAndHdrHistogram() {
+        return classes().that().resideInAPackage("io.inferbench.load..")
+                // The jmh module's RecorderBenchmark sits in this package to time the package-private recorder
+                // (JMH's generated code beside it); it is benchmark code, not the load generator's.
+                .and(are(notFromTheJmhModule()))
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.HdrHistogram..",
+                        "io.inferbench.load..");
+    }
+
+    private static DescribedPredicate<JavaClass> notFromTheJmhModule() {
+        return DescribedPredicate.describe("not from the jmh module", c -> c.getSource()
+                .map(source -> !source.getUri().toString().matches(".*(/harness/jmh/|inferbench-jmh-).*"))
+                .orElse(true));
+    }
+
+    /** The SPI is what plug-in authors compile against: the JDK only. */
+    static ArchRule apiUsesOnlyTheJdk() {
+        return classes().that().resideInAPackage("io.inferbench.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.inferbench.api..");
+    }
+
+    /** Results are data: no template engine, no HTML. */
+    static ArchRule resultsKnowNoHtml() {
+        return noClasses().that().resideInAnyPackage("io.inferbench.result..", "io.inferbench.stats..",
+                        "io.inferbench.compare..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.thymeleaf..", "ognl..");
+    }
+
+    /** The harness's own JVM never links a backend's native library. */
+    static ArchRule harnessLinksNoNativeBackend() {
+        return noClasses().that().resideOutsideOfPackage("io.inferbench.adapter..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.onnxruntime..", "org.tensorflow..",
+                        "ai.djl.pytorch..", "ai.djl.tensorflow..", "ai.djl.onnxruntime..", "ai.djl.engine..");
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        noPackageCycles().check(production);
+    }
+
+    @Test
+    void modulesDependInTheAllowedDirection() {
+        modulesPointOneWay().check(production);
+    }
+
+    @Test
+    void loadGeneratorIsSelfContained() {
+        loadGeneratorUsesOnlyTheJdkAndHdrHistogram().check(production);
+    }
+
+    @Test
+    void apiIsSelfContained() {
+        apiUsesOnlyTheJdk().check(production);
+    }
+
+    @Test
+    void resultsAndComparisonsRenderNothing() {
+        resultsKnowNoHtml().check(production);
+    }
+
+    @Test
+    void onlyAdaptersTouchNativeBackends() {
+        harnessLinksNoNativeBackend().check(production);
+    }
+
+    /** The rules can fail: two fixture packages that use each other form a cycle the rule reports. */
+    @Test
+    void cycleRuleReportsACycle() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("io.inferbench.architecture.fixture");
+        assertTrue(slices().matching("io.inferbench.architecture.fixture.(*)..").should().beFreeOfCycles()
+                .evaluate(fixture).hasViolation(), "a cycle between fixture.a and fixture.b must be reported");
+        assertFalse(fixture.isEmpty());
+    }
+
+    /** ... and the direction rule reports a lower layer reaching up. */
+    @Test
+    void directionRuleReportsAnUpwardDependency() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("io.inferbench.architecture.fixture");
+        ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.inferbench..")
+                .layer("lower").definedBy("io.inferbench.architecture.fixture.a..")
+                .layer("upper").definedBy("io.inferbench.architecture.fixture.b..")
+                .whereLayer("lower").mayNotAccessAnyLayer();
+        assertTrue(rule.evaluate(fixture).hasViolation());
+    }
+}

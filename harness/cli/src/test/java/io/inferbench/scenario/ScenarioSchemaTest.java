@@ -1,0 +1,588 @@
+package io.inferbench.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.inferbench.api.OptionSpec;
+import io.inferbench.synthetic.SyntheticBackendProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code scenarios/scenario.schema.json} (what editors check) and {@link ScenarioParser} (what the
+ * harness checks) agree: the example scenarios validate, and bad snippets are rejected by both.
+ */
+class ScenarioSchemaTest {
+    private static final Path SCENARIOS = Path.of("../../scenarios");
+    private static final String RESOURCE = "io/inferbench/scenario/schema/scenario.schema.json";
+
+    /**
+     * YAML 1.2 as editors read it: yes/no/on/off are strings (SnakeYAML's YAML 1.1 matches them by text).
+     * Jackson reads an empty value ({@code name:}) as "" where editors and SnakeYAML see null, so
+     * empty values are left to {@link ScenarioParserTest}.
+     */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build());
+
+    private static JsonNode schemaNode;
+    private static JsonSchema schema;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        try (InputStream in = ScenarioSchemaTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            assertNotNull(in, "the core jar packages the schema as " + RESOURCE);
+            schemaNode = new ObjectMapper().readTree(in);
+        }
+        schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
+    }
+
+    @BeforeEach
+    void modelFile() throws IOException {
+        Files.writeString(dir.resolve("m.onnx"), "not really a model");
+    }
+
+    private static Set<ValidationMessage> validate(String yaml) throws IOException {
+        JsonNode node = YAML.readTree(yaml);
+        return schema.validate(node == null || node.isMissingNode() ? NullNode.getInstance() : node);
+    }
+
+    private static void assertSchemaAccepts(String yaml) throws IOException {
+        Set<ValidationMessage> errors = validate(yaml);
+        assertTrue(errors.isEmpty(), () -> "schema rejects:\n" + yaml + "\n" + describe(errors));
+    }
+
+    private static void assertSchemaRejects(String yaml) throws IOException {
+        assertFalse(validate(yaml).isEmpty(), () -> "schema accepts:\n" + yaml);
+    }
+
+    private static String describe(Set<ValidationMessage> errors) {
+        return errors.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("\n"));
+    }
+
+    private Scenario parse(String yaml) throws ScenarioException {
+        return TestBackends.parser().parse(Path.of("test.yaml"), dir, yaml);
+    }
+
+    @Test
+    void schemaFileIsTheOnePackaged() throws IOException {
+        assertEquals(new ObjectMapper().readTree(Files.readString(SCENARIOS.resolve("scenario.schema.json"))),
+                schemaNode);
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schemaNode.get("$schema").asText());
+        assertEquals("https://inferbench.io/schema/scenario-1.json", schemaNode.get("$id").asText());
+    }
+
+    @Test
+    void schemaIsAValidDraft202012Schema() {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        JsonSchema meta = factory.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        Set<ValidationMessage> errors = meta.validate(schemaNode);
+        assertTrue(errors.isEmpty(), () -> describe(errors));
+    }
+
+    @Test
+    void exampleScenariosValidate() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(SCENARIOS)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        }
+        assertFalse(files.isEmpty(), "no scenarios found in " + SCENARIOS.toAbsolutePath());
+        for (Path f : files) {
+            Set<ValidationMessage> errors = validate(Files.readString(f, StandardCharsets.UTF_8));
+            assertTrue(errors.isEmpty(), () -> f + ":\n" + describe(errors));
+        }
+    }
+
+    /** Every property shows a description in editors: its own, or that of the definition it refers to. */
+    @Test
+    void everyPropertyIsDescribed() {
+        List<String> missing = new ArrayList<>();
+        checkDescriptions(schemaNode, "#", missing);
+        assertTrue(missing.isEmpty(), () -> "properties without a description:\n" + String.join("\n", missing));
+    }
+
+    private static void checkDescriptions(JsonNode node, String where, List<String> missing) {
+        if (node.isObject()) {
+            JsonNode props = node.get("properties");
+            if (props != null && props.isObject()) {
+                props.fields().forEachRemaining(e -> {
+                    JsonNode p = e.getValue();
+                    if (p.isObject() && !p.has("description") && !(p.has("$ref") && resolve(p.get("$ref").asText())
+                            .has("description"))) {
+                        missing.add(where + "/properties/" + e.getKey());
+                    }
+                });
+            }
+            // Conditions ("if") only test values; what editors describe is in the properties themselves.
+            node.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("if")) {
+                    checkDescriptions(e.getValue(), where + "/" + e.getKey(), missing);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkDescriptions(node.get(i), where + "/" + i, missing);
+            }
+        }
+    }
+
+    private static JsonNode resolve(String ref) {
+        assertTrue(ref.startsWith("#/"), ref);
+        return schemaNode.at(ref.substring(1));
+    }
+
+    @Test
+    void defaultsMatchTheBinder() {
+        JsonNode defs = schemaNode.get("$defs");
+        assertEquals(ConfigurationBinder.DEFAULT_WARMUP,
+                new io.inferbench.load.Warmup.Time(Durations.parse(defs.at("/warmup/default").asText()).orElseThrow()));
+        assertEquals(ConfigurationBinder.DEFAULT_MIN_DURATION,
+                Durations.parse(defs.at("/run/properties/min-duration/default").asText()).orElseThrow());
+        assertEquals(ConfigurationBinder.DEFAULT_MAX_DURATION,
+                Durations.parse(defs.at("/run/properties/max-duration/default").asText()).orElseThrow());
+        assertEquals(ConfigurationBinder.DEFAULT_MIN_QUERIES, defs.at("/run/properties/min-queries/default").asLong());
+        assertEquals(RunSpec.DEFAULT_FORKS, defs.at("/run/properties/forks/default").asInt());
+        JsonNode inputs = defs.at("/inputs/properties");
+        assertEquals(1, inputs.at("/batch-size/default").asInt());
+        assertEquals(128, inputs.at("/sequence-length/default").asInt());
+        assertEquals(64, inputs.at("/samples/default").asInt());
+        assertEquals(42, inputs.at("/seed/default").asInt());
+        assertEquals("cpu", defs.at("/hardware/properties/device/default").asText());
+        assertEquals("single-stream", defs.at("/load/properties/profile/default").asText());
+    }
+
+    @Test
+    void keysMatchTheBinder() {
+        JsonNode defs = schemaNode.get("$defs");
+        assertEquals(ConfigurationBinder.TOP_KEYS, names(schemaNode.get("properties")));
+        assertEquals(ConfigurationBinder.MODEL_KEYS, names(defs.at("/model/properties")));
+        assertEquals(ConfigurationBinder.INPUT_KEYS, names(defs.at("/inputs/properties")));
+        assertEquals(ConfigurationBinder.TEXT_KEYS, names(defs.at("/inputs/properties/text/properties")));
+        assertEquals(ConfigurationBinder.SOURCE_KEYS, names(defs.at("/tokenizer/properties")));
+        assertEquals(ConfigurationBinder.TENSOR_KEYS, names(defs.at("/tensorOverride/properties")));
+        assertEquals(ConfigurationBinder.BACKEND_KEYS, names(defs.at("/backend/properties")));
+        assertEquals(ConfigurationBinder.HARDWARE_KEYS, names(defs.at("/hardware/properties")));
+        assertEquals(ConfigurationBinder.LOAD_KEYS, names(defs.at("/load/properties")));
+        assertEquals(ConfigurationBinder.RUN_KEYS, names(defs.at("/run/properties")));
+        assertEquals(ConfigurationBinder.JVM_KEYS, names(defs.at("/run/properties/jvm/properties")));
+        assertEquals(ConfigurationBinder.LOAD_PROFILES, enumOf(defs.at("/load/properties/profile")));
+        assertEquals(ConfigurationBinder.FORMATS, enumOf(defs.at("/model/properties/format")));
+    }
+
+    /** The accuracy block, its tasks and every built-in evaluator's options, as the binder and evaluators declare them. */
+    @Test
+    void accuracyKeysAndEvaluatorOptionsMatch() {
+        JsonNode defs = schemaNode.get("$defs");
+        assertEquals(ConfigurationBinder.RECOMMEND_KEYS, names(defs.at("/recommend/properties")));
+        assertEquals(AccuracyBinder.KEYS, names(defs.at("/accuracy/properties")));
+        assertEquals(AccuracyBinder.TASK_KEYS, names(defs.at("/accuracyTask/properties")));
+        assertEquals(AccuracyBinder.DEFAULT_SEED, defs.at("/accuracyTask/properties/seed/default").asLong());
+        assertEquals(AccuracyBinder.DEFAULT_BATCH_SIZE, defs.at("/accuracyTask/properties/batch-size/default").asInt());
+        assertEquals(AccuracySpec.DEFAULT_CONFIDENCE, defs.at("/accuracy/properties/confidence/default").asDouble());
+        // The built-in evaluators (this module's tests install a test-only one besides them).
+        var evaluators = new java.util.TreeMap<>(io.inferbench.api.accuracy.Evaluators.installed());
+        evaluators.values().removeIf(e -> !e.getClass().getPackageName().startsWith("io.inferbench.accuracy"));
+        assertFalse(evaluators.isEmpty(), "no built-in evaluator installed");
+        List<String> conditioned = new ArrayList<>();
+        defs.at("/accuracyTask/allOf").forEach(c -> {
+            String name = c.at("/if/properties/evaluator/const").asText();
+            conditioned.add(name);
+            JsonNode props = schemaNode.at(c.at("/then/properties/options/$ref").asText().substring(1) + "/properties");
+            List<OptionSpec> specs = evaluators.get(name).options();
+            assertEquals(specs.stream().map(OptionSpec::name).toList(), names(props), name);
+            for (OptionSpec spec : specs) {
+                JsonNode d = props.get(spec.name()).get("default");
+                assertEquals(String.valueOf(spec.defaultValue()), d.isIntegralNumber() ? Long.toString(d.asLong())
+                        : d.asText(), name + "." + spec.name());
+            }
+        });
+        assertEquals(new ArrayList<>(evaluators.keySet()), conditioned.stream().sorted().toList());
+    }
+
+    /** The synthetic backend's declared options, as the schema lists them. */
+    @Test
+    void syntheticOptionsMatchTheBackend() {
+        JsonNode props = schemaNode.at("/$defs/syntheticOptions/properties");
+        List<OptionSpec> specs = new SyntheticBackendProvider().options();
+        assertEquals(specs.stream().map(OptionSpec::name).toList(), names(props));
+        for (OptionSpec spec : specs) {
+            JsonNode p = props.get(spec.name());
+            switch (spec.type()) {
+                case INT -> {
+                    assertEquals("integer", p.get("type").asText(), spec.name());
+                    assertEquals(((Number) spec.defaultValue()).longValue(), p.get("default").asLong(), spec.name());
+                    if (spec.min() > Long.MIN_VALUE) {
+                        assertEquals(spec.min(), p.get("minimum").asDouble(), spec.name());
+                    } else {
+                        assertFalse(p.has("minimum"), spec.name());
+                    }
+                }
+                case NUMBER -> {
+                    assertEquals("number", p.get("type").asText(), spec.name());
+                    assertEquals((Double) spec.defaultValue(), p.get("default").asDouble(), spec.name());
+                    assertEquals(spec.min(), p.get("minimum").asDouble(), spec.name());
+                }
+                case ENUM -> {
+                    assertEquals(spec.allowed(), enumOf(p), spec.name());
+                    assertEquals(spec.defaultValue(), p.get("default").asText(), spec.name());
+                }
+                default -> throw new AssertionError("unexpected option type " + spec.type());
+            }
+        }
+    }
+
+    private static List<String> names(JsonNode properties) {
+        List<String> out = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    /** The canonical values of a case-insensitive enum: {@code anyOf[0].enum}. */
+    private static List<String> enumOf(JsonNode property) {
+        List<String> out = new ArrayList<>();
+        property.at("/anyOf/0/enum").forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    static Stream<Arguments> rejectedByBoth() {
+        return Stream.of(
+                Arguments.of("unknown top-level key", """
+                        backend: { name: synthetic }
+                        lod: { profile: single-stream }
+                        """),
+                Arguments.of("unknown load key", """
+                        backend: { name: synthetic }
+                        load: { profile: concurrency, concurency: 4, concurrency: 2 }
+                        """),
+                Arguments.of("concurrency 0", """
+                        backend: { name: synthetic }
+                        load: { profile: concurrency, concurrency: 0 }
+                        """),
+                Arguments.of("concurrency above 4096", """
+                        backend: { name: synthetic }
+                        load: { profile: concurrency, concurrency: 4097 }
+                        """),
+                Arguments.of("concurrency missing", """
+                        backend: { name: synthetic }
+                        load: { profile: concurrency }
+                        """),
+                Arguments.of("concurrency with single-stream", """
+                        backend: { name: synthetic }
+                        load: { concurrency: 2 }
+                        """),
+                Arguments.of("bad duration", """
+                        backend: { name: synthetic }
+                        run: { min-duration: 10 sec }
+                        """),
+                Arguments.of("negative warmup", """
+                        backend: { name: synthetic }
+                        run: { warmup: -1 }
+                        """),
+                Arguments.of("warmup queries and duration", """
+                        backend: { name: synthetic }
+                        run: { warmup: { queries: 10, duration: 5s } }
+                        """),
+                Arguments.of("empty warmup mapping", """
+                        backend: { name: synthetic }
+                        run: { warmup: {} }
+                        """),
+                Arguments.of("min-queries 0", """
+                        backend: { name: synthetic }
+                        run: { min-queries: 0 }
+                        """),
+                Arguments.of("both path and maven", """
+                        backend: { name: fake }
+                        model: { path: m.onnx, maven: "org.example:model:1.0", entry: model.onnx }
+                        """),
+                Arguments.of("maven without entry", """
+                        backend: { name: fake }
+                        model: { maven: "org.example:model:1.0" }
+                        """),
+                Arguments.of("entry without maven", """
+                        backend: { name: fake }
+                        model: { entry: model.onnx }
+                        """),
+                Arguments.of("malformed maven coordinates", """
+                        backend: { name: fake }
+                        model: { maven: "org.example:model", entry: model.onnx }
+                        """),
+                Arguments.of("no model location", """
+                        backend: { name: fake }
+                        model: { name: nothing }
+                        """),
+                Arguments.of("missing model", """
+                        backend: { name: fake }
+                        """),
+                Arguments.of("missing backend", """
+                        model: { path: m.onnx }
+                        """),
+                Arguments.of("backend without name", """
+                        backend: { options: {} }
+                        """),
+                Arguments.of("bad model format", """
+                        backend: { name: fake }
+                        model: { path: m.onnx, format: keras }
+                        """),
+                Arguments.of("bad device", """
+                        backend: { name: synthetic }
+                        hardware: { device: tpu }
+                        """),
+                Arguments.of("device-id with cpu", """
+                        backend: { name: synthetic }
+                        hardware: { device-id: 1 }
+                        """),
+                Arguments.of("negative device-id", """
+                        backend: { name: synthetic }
+                        hardware: { device: gpu, device-id: -1 }
+                        """),
+                Arguments.of("unknown synthetic option", """
+                        backend: { name: synthetic, options: { latency: 2 } }
+                        """),
+                Arguments.of("negative synthetic option", """
+                        backend: { name: synthetic, options: { latency-ms: -1 } }
+                        """),
+                Arguments.of("bad synthetic enum", """
+                        backend: { name: synthetic, options: { distribution: gaussian } }
+                        """),
+                Arguments.of("synthetic seed not an integer", """
+                        backend: { name: synthetic, options: { seed: 1.5 } }
+                        """),
+                Arguments.of("options not a mapping", """
+                        backend: { name: synthetic, options: fast }
+                        """),
+                Arguments.of("batch-size 0", """
+                        backend: { name: synthetic }
+                        inputs: { batch-size: 0 }
+                        """),
+                Arguments.of("unknown dtype", """
+                        backend: { name: fake }
+                        model: { path: m.onnx }
+                        inputs: { tensors: { input_ids: { dtype: in64 } } }
+                        """),
+                Arguments.of("bad shape dimension", """
+                        backend: { name: fake }
+                        model: { path: m.onnx }
+                        inputs: { tensors: { input_ids: { shape: [batch, seq] } } }
+                        """),
+                Arguments.of("range not a pair", """
+                        backend: { name: fake }
+                        model: { path: m.onnx }
+                        inputs: { tensors: { input_ids: { range: [1] } } }
+                        """),
+                Arguments.of("text without file", """
+                        backend: { name: synthetic }
+                        inputs: { text: { tokenizer: { path: m.onnx } } }
+                        """),
+                Arguments.of("section not a mapping", """
+                        backend: { name: synthetic }
+                        run: 10s
+                        """),
+                Arguments.of("top level not a mapping", """
+                        - backend
+                        """),
+                Arguments.of("empty file", ""),
+                Arguments.of("matrix axis not a mapping", """
+                        backend: { name: synthetic }
+                        matrix: { threads: [1, 2] }
+                        """),
+                Arguments.of("matrix variant not a mapping", """
+                        backend: { name: synthetic }
+                        matrix: { size: { small: 1 } }
+                        """),
+                Arguments.of("matrix variant with an unknown key", """
+                        backend: { name: synthetic }
+                        matrix: { size: { small: { lod: {} } } }
+                        """),
+                Arguments.of("sweep without values", """
+                        backend: { name: synthetic }
+                        matrix: { n: { set: load.concurrency } }
+                        """),
+                Arguments.of("sweep with no values", """
+                        backend: { name: synthetic }
+                        matrix: { n: { set: load.concurrency, values: [] } }
+                        """),
+                Arguments.of("sweep with a bad path", """
+                        backend: { name: synthetic }
+                        matrix: { n: { set: Load..x, values: [1] } }
+                        """),
+                Arguments.of("sweep with a non-scalar value", """
+                        backend: { name: synthetic }
+                        matrix: { n: { set: load.concurrency, values: [[1]] } }
+                        """),
+                Arguments.of("sweep with an extra key", """
+                        backend: { name: synthetic }
+                        matrix: { n: { set: load.concurrency, values: [1], label: x } }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejectedByBoth")
+    void rejectedByBoth(String name, String yaml) throws IOException {
+        assertSchemaRejects(yaml);
+        assertThrows(ScenarioException.class, () -> parse(yaml), "the parser accepts:\n" + yaml);
+    }
+
+    static Stream<Arguments> acceptedByBoth() {
+        return Stream.of(
+                Arguments.of("minimal synthetic", """
+                        backend: { name: synthetic }
+                        """),
+                Arguments.of("every section", """
+                        name: all
+                        description: every section set
+                        model: { name: m, path: m.onnx, format: ONNX }
+                        inputs:
+                          batch-size: 2
+                          sequence-length: 32
+                          samples: 4
+                          seed: -1
+                          tensors:
+                            input_ids: { dtype: INT64, shape: [batch, sequence], range: [0, 100.5] }
+                            pixels: { shape: [1, "3", 224, 224] }
+                        backend: { name: fake, options: { graph-optimization: basic } }
+                        hardware: { device: GPU, device-id: 1 }
+                        load: { profile: Concurrency, concurrency: 4096 }
+                        run: { warmup: { duration: 1.5m }, min-duration: 10, min-queries: 1, max-duration: 2h }
+                        """),
+                Arguments.of("warmup as query count", """
+                        backend: { name: synthetic }
+                        run: { warmup: 20 }
+                        """),
+                Arguments.of("warmup as duration", """
+                        backend: { name: synthetic }
+                        run: { warmup: 500ms, min-duration: 1s, max-duration: 1s }
+                        """),
+                Arguments.of("warmup as a number of seconds", """
+                        backend: { name: synthetic }
+                        run: { warmup: 2.5 }
+                        """),
+                Arguments.of("warmup queries", """
+                        backend: { name: synthetic }
+                        run: { warmup: { queries: 0 } }
+                        """),
+                Arguments.of("cpu with device-id 0", """
+                        backend: { name: synthetic }
+                        hardware: { device: cpu, device-id: 0 }
+                        """),
+                Arguments.of("synthetic options", """
+                        backend:
+                          name: synthetic
+                          options: { latency-ms: 2, distribution: UNIFORM, jitter-ms: 0.5, failure-rate: 0.1, seed: -3 }
+                        """),
+                Arguments.of("matrix of variants and a sweep", """
+                        backend: { name: synthetic, options: { latency-ms: 1 } }
+                        load: { profile: concurrency, concurrency: 1 }
+                        matrix:
+                          shape:
+                            fixed: {}
+                            uniform: { backend: { options: { distribution: uniform, jitter-ms: 0.5 } } }
+                          workers:
+                            set: load.concurrency
+                            values: [1, 2, 4]
+                        """),
+                Arguments.of("matrix supplying the backend", """
+                        matrix:
+                          backend:
+                            null-sut: { backend: { name: synthetic } }
+                        """),
+                Arguments.of("matrix supplying the model", """
+                        backend: { name: fake }
+                        matrix:
+                          model:
+                            local: { model: { path: m.onnx } }
+                            remote: { model: { maven: "org.example:m:1.0", entry: m.onnx } }
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedByBoth")
+    void acceptedByBoth(String name, String yaml) throws IOException, ScenarioException {
+        assertSchemaAccepts(yaml);
+        assertFalse(parse(yaml).configurations().isEmpty());
+    }
+
+    @Test
+    void onnxRuntimeOptions() throws IOException {
+        String base = "backend: { name: onnxruntime, options: { %s } }\nmodel: { path: m.onnx }\n";
+        assertSchemaAccepts(base.formatted("intra-op-threads: 2, inter-op-threads: 0, graph-optimization: ALL, "
+                + "execution-mode: parallel, allow-spinning: false, memory-pattern: true, cpu-arena: true"));
+        assertSchemaAccepts(base.formatted("graph-optimization: all"));
+        assertSchemaAccepts(base.formatted("graph-optimization: NO"));
+        assertSchemaAccepts(base.formatted("graph-optimization: Extended"));
+        assertSchemaRejects(base.formatted("graph-optimization: al"));
+        assertSchemaRejects(base.formatted("graph-optimization: false"));
+        assertSchemaRejects(base.formatted("intra-op-threads: -1"));
+        assertSchemaRejects(base.formatted("intra-op-threads: two"));
+        assertSchemaRejects(base.formatted("intra-op-thread: 2"));
+        assertSchemaRejects(base.formatted("allow-spinning: 1"));
+        assertSchemaRejects(base.formatted("execution-mode: serial"));
+    }
+
+    /** The binder keeps these as Java ints; the schema says so (the parser should too, see ScenarioParserTest). */
+    @Test
+    void intFieldsFitAnInt() throws IOException {
+        assertSchemaAccepts("backend: { name: synthetic }\ninputs: { batch-size: 2147483647 }\n");
+        assertSchemaRejects("backend: { name: synthetic }\ninputs: { batch-size: 3000000000 }\n");
+        assertSchemaRejects("backend: { name: synthetic }\nhardware: { device: gpu, device-id: 3000000000 }\n");
+    }
+
+    @Test
+    void otherBackendsTakeAnyOptions() throws IOException {
+        assertSchemaAccepts("backend: { name: djl, options: { xla: true, threads: 4 } }\nmodel: { path: m.pb }\n");
+    }
+
+    /** $defs/tfOptions; the TensorFlow adapter's TfSchemaTest checks the names and defaults against its specs. */
+    @Test
+    void tensorflowOptionsAreChecked() throws IOException {
+        String base = "backend: { name: tensorflow, options: { %s } }\nmodel: { path: m.pb }\n";
+        assertSchemaAccepts(base.formatted("intra-op-threads: 2, inter-op-threads: 1, xla: true, grappler: off,"
+                + " onednn: false, signature: serving_default, allow-soft-placement: false"));
+        assertSchemaAccepts(base.formatted("grappler: AGGRESSIVE"));
+        assertSchemaRejects(base.formatted("threads: 4"));
+        assertSchemaRejects(base.formatted("grappler: max"));
+        assertSchemaRejects(base.formatted("intra-op-threads: -1"));
+        assertSchemaRejects(base.formatted("xla: 1"));
+    }
+
+    @Test
+    void durationsInTheSchemaMatchDurationsParse() throws IOException {
+        for (String ok : List.of("10s", "500ms", "1.5m", "2h", "10", "2.5", "250ns", "3us", "10 s")) {
+            assertTrue(Durations.parse(ok).isPresent(), ok);
+            assertSchemaAccepts("backend: { name: synthetic }\nrun: { min-duration: " + ok + " }\n");
+        }
+        for (String bad : List.of("10 sec", "-1s", "s", "10S", "1.s", "ten")) {
+            assertTrue(Durations.parse(bad).isEmpty(), bad);
+            assertSchemaRejects("backend: { name: synthetic }\nrun: { min-duration: " + bad + " }\n");
+        }
+    }
+}

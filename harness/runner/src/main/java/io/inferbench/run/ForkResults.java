@@ -1,0 +1,63 @@
+package io.inferbench.run;
+
+import io.inferbench.api.TensorSpec;
+import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.ConfigurationStatus;
+import io.inferbench.result.ModelInfo;
+import io.inferbench.result.PhaseResult;
+import io.inferbench.result.TensorInfo;
+import io.inferbench.result.Verdict;
+import io.inferbench.scenario.ConfigurationSpec;
+import io.inferbench.stats.ForkStatistics;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** One configuration's result from its forks' results: merged when all succeeded, FAILED otherwise. */
+final class ForkResults {
+    private ForkResults() {
+    }
+
+    /**
+     * The forks merged: the first fork's result (model load, warmup, session properties, timeline)
+     * with the measurement of all forks merged ({@link ForkStatistics#merge}), every fork's
+     * measurement in {@code forks}, their {@code variation}, and a verdict that is VALID only when
+     * every fork's is (reasons prefixed with their fork).
+     *
+     * @param forks every fork's result, in order, each OK with a measurement
+     */
+    static ConfigurationResult merge(List<ConfigurationResult> forks) {
+        ConfigurationResult first = forks.get(0);
+        List<PhaseResult> measured = forks.stream().map(ConfigurationResult::measurement).toList();
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < forks.size(); i++) {
+            String prefix = forks.size() == 1 ? "" : "fork " + (i + 1) + ": ";
+            Verdict v = forks.get(i).verdict();
+            if (v != null) {
+                v.reasons().forEach(r -> reasons.add(prefix + r));
+            }
+        }
+        return new ConfigurationResult(first.id(), first.label(), first.axes(), first.backend(), first.device(),
+                first.load(), first.settings(), first.model(), ConfigurationStatus.OK, null, Verdict.of(reasons),
+                first.inputs(), first.outputs(), first.sessionProperties(), first.loadTimeMs(), first.warmup(),
+                ForkStatistics.merge(measured), measured, ForkStatistics.variation(measured), first.peak(),
+                first.utilization(), first.coldStart(), accuracy(forks));
+    }
+
+    /** Accuracy is evaluated by one fork only (the first): its results, wherever they are. */
+    private static List<io.inferbench.result.AccuracyResult> accuracy(List<ConfigurationResult> forks) {
+        return forks.stream().map(ConfigurationResult::accuracy).filter(a -> !a.isEmpty()).findFirst()
+                .orElse(List.of());
+    }
+
+    /**
+     * A configuration that did not complete: what it was, why not, and the measurements of the forks
+     * that did finish before it failed.
+     */
+    static ConfigurationResult failed(PreparedConfiguration pc, ConfigurationStatus status, String reason,
+                                      List<PhaseResult> finishedForks) {
+        return ConfigurationRunner.failed(pc, status, reason, finishedForks);
+    }
+}

@@ -1,0 +1,97 @@
+package io.inferbench.run;
+
+import io.inferbench.run.backends.Backends;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inferbench.model.ModelResolver;
+import io.inferbench.result.ComparisonVerdict;
+import io.inferbench.result.RunResult;
+import io.inferbench.scenario.Scenario;
+import io.inferbench.scenario.ScenarioParser;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A whole in-process run on the synthetic backend, analysed: comparisons and a constrained recommendation. */
+class RunAnalysisTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void comparesAndRecommendsUnderTheScenariosConstraints() throws Exception {
+        String yaml = """
+                name: analysis
+                backend: { name: synthetic, options: { latency-ms: 1 } }
+                run: { warmup: 5, min-duration: 400ms, min-queries: 50 }
+                recommend:
+                  percentile: 99
+                  max-latency: 10ms
+                  goal: highest-throughput
+                matrix:
+                  speed:
+                    fast: {}
+                    slow: { backend: { options: { latency-ms: 20 } } }
+                """;
+        Backends backends = Backends.discover();
+        Scenario s = new ScenarioParser(backends.byName()).parse(dir.resolve("a.yaml"), dir, yaml);
+        assertEquals(10e6, s.recommend().maxLatency().toNanos(), 0);
+        var prepared = new Preflight(backends.byName(), ModelResolver.defaults()).check(s);
+        RunResult r = new BenchmarkRunner(backends.byName(), dir).inProcess(true).run(s, prepared, dir.resolve("run"), RunListener.NONE);
+
+        assertEquals(1, r.comparisons().size());
+        var cmp = r.comparisons().get(0);
+        assertEquals("c02", cmp.candidateId());
+        assertEquals(ComparisonVerdict.SLOWER, cmp.verdict(), cmp.summary());
+        assertTrue(cmp.ratio() > 3, "20 ms against 1 ms: " + cmp.summary());
+
+        var rec = r.recommendation();
+        assertEquals("c01", rec.bestId(), rec.reason());
+        assertTrue(rec.constraints().toString().contains("10"), rec.constraints().toString());
+        var loser = rec.losers().stream().filter(l -> l.id().equals("c02")).findFirst().orElseThrow();
+        assertTrue(loser.reason().contains("> 10"), loser.reason());
+    }
+
+    @Test
+    void aDeclaredBaselinePicksTheVariantOnTheSameAxis() throws Exception {
+        // c03 is compared with c02 (its declared baseline), not with c01, the first earlier alike configuration.
+        String yaml = """
+                name: baselines
+                backend: { name: synthetic, options: { latency-ms: 1 } }
+                run: { warmup: 5, min-duration: 300ms, min-queries: 30 }
+                matrix:
+                  speed:
+                    fast: {}
+                    slow: { backend: { options: { latency-ms: 8 } } }
+                    slow-wrapped: { backend: { options: { latency-ms: 9 } }, baseline: slow }
+                """;
+        Backends backends = Backends.discover();
+        Scenario s = new ScenarioParser(backends.byName()).parse(dir.resolve("b.yaml"), dir, yaml);
+        assertEquals("slow", s.configurations().get(2).settings().get("baseline"));
+        var prepared = new Preflight(backends.byName(), ModelResolver.defaults()).check(s);
+        RunResult r = new BenchmarkRunner(backends.byName(), dir).run(s, prepared, dir.resolve("run"), RunListener.NONE);
+
+        assertEquals(2, r.comparisons().size());
+        assertEquals("c01", r.comparisons().get(0).baselineId());
+        assertEquals("c02", r.comparisons().get(0).candidateId());
+        assertEquals("c02", r.comparisons().get(1).baselineId());
+        assertEquals("c03", r.comparisons().get(1).candidateId());
+    }
+
+    @Test
+    void aBaselineMustNameAVariantOfAnotherConfiguration() {
+        String yaml = """
+                backend: { name: synthetic }
+                matrix:
+                  speed:
+                    fast: {}
+                    slow: { backend: { options: { latency-ms: 8 } }, baseline: fats }
+                """;
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.inferbench.scenario.ScenarioException.class,
+                () -> new ScenarioParser(Backends.discover().byName()).parse(dir.resolve("c.yaml"), dir, yaml));
+        assertTrue(e.getMessage().contains("no configuration differs from this one (speed=slow) only by having the"
+                + " matrix variant 'fats'"), e.getMessage());
+        assertTrue(e.getMessage().contains("fast"), e.getMessage());
+    }
+}

@@ -1,0 +1,206 @@
+package io.inferbench.scenario;
+
+import io.inferbench.api.BackendProvider;
+import io.inferbench.api.ModelFormat;
+import java.util.function.BiPredicate;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads a scenario file into a validated {@link Scenario}: YAML syntax, unknown keys, types and
+ * ranges, backend options against the installed backend's declared options, local files; the
+ * matrix expanded. Checks against the model itself (input names, dtypes) happen in the runner's
+ * preflight, before any measurement.
+ */
+public final class ScenarioParser {
+    private final Map<String, BackendProvider> backends;
+    private final String only;
+    private final BiPredicate<BackendProvider, ModelFormat> convertible;
+
+    /** @param backends installed backends by name (their option specs validate {@code backend.options}) */
+    public ScenarioParser(Map<String, BackendProvider> backends) {
+        this(backends, null, (b, f) -> false);
+    }
+
+    private ScenarioParser(Map<String, BackendProvider> backends, String only,
+                           BiPredicate<BackendProvider, ModelFormat> convertible) {
+        this.backends = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(backends));
+        this.only = only;
+        this.convertible = convertible;
+    }
+
+    /**
+     * This parser, accepting a model format a backend does not load when {@code canConvert} says
+     * an installed converter takes it to one it does (the harness converts before loading).
+     */
+    public ScenarioParser withConversions(BiPredicate<BackendProvider, ModelFormat> canConvert) {
+        return new ScenarioParser(backends, only, canConvert);
+    }
+
+    /**
+     * This parser, binding only configuration {@code id} (ids and labels stay those of the whole
+     * matrix). A child JVM needs this: its class path holds only its configuration's adapter, so the
+     * other configurations' backends are not there to check their options against.
+     */
+    public ScenarioParser onlyConfiguration(String id) {
+        return new ScenarioParser(backends, id, convertible);
+    }
+
+    public Scenario parse(Path file) throws ScenarioException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(new Problem(file.toString(), 0, 0, "", "scenario file not found"));
+        } catch (IOException e) {
+            throw new ScenarioException(new Problem(file.toString(), 0, 0, "", "cannot read: " + e.getMessage()));
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(file, base, text);
+    }
+
+    /** Parses {@code text} as if read from {@code file}; relative paths resolve against {@code baseDir}. */
+    public Scenario parse(Path file, Path baseDir, String text) throws ScenarioException {
+        Problems problems = new Problems(file.toString());
+        Node root = compose(file.toString(), text);
+        if (root == null) {
+            throw new ScenarioException(new Problem(file.toString(), 1, 1, "", "the file is empty; a scenario needs "
+                    + "at least backend: and (for real backends) model:"));
+        }
+        YamlMap top = YamlMap.of(root, "", problems, ConfigurationBinder.TOP_KEYS);
+        problems.throwIfAny();
+        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = top.string("name", defaultName);
+        String description = top.string("description", "");
+        RecommendSpec recommend = recommend(top.map("recommend", ConfigurationBinder.RECOMMEND_KEYS));
+        YamlMap accuracyMap = top.map("accuracy", AccuracyBinder.KEYS);
+        AccuracyBinder accuracyBinder = new AccuracyBinder(problems, baseDir, io.inferbench.api.accuracy.Evaluators.installed());
+        AccuracySpec accuracy = accuracyBinder.bind(accuracyMap);
+        MappingNode base = withoutKey(withoutKey(withoutKey((MappingNode) root, "matrix"), "recommend"), "accuracy");
+        List<MatrixExpander.Point> points = StepExpander.expand(MatrixExpander.expand(base, top.raw("matrix"), problems),
+                problems);
+        problems.throwIfAny();
+        List<ConfigurationSpec> configs = new ArrayList<>();
+        int width = Integer.toString(points.size()).length();
+        for (int i = 0; i < points.size(); i++) {
+            MatrixExpander.Point p = points.get(i);
+            String id = "c" + String.format("%0" + Math.max(2, width) + "d", i + 1);
+            String label = p.axes().isEmpty() ? name : p.axes().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+            if (only != null && !only.equals(id)) {
+                continue;
+            }
+            YamlMap tree = YamlMap.of(p.tree(), "", problems, ConfigurationBinder.TOP_KEYS);
+            ConfigurationSpec spec = new ConfigurationBinder(problems, baseDir, backends, convertible).bind(id, label, p.axes(), tree);
+            if (spec != null) {
+                configs.add(spec);
+                checkBaseline(spec, points, tree);
+            }
+        }
+        if (only == null) {
+            // A child JVM binds one configuration; the parent already checked the reference against all.
+            accuracyBinder.checkReference(accuracyMap, accuracy, configs);
+        }
+        problems.throwIfAny();
+        return new Scenario(file, name, description, text, configs, recommend, accuracy);
+    }
+
+    /**
+     * A {@code baseline:} must name a variant of one of the configuration's axes, other than its own, so
+     * that exactly the configuration differing on that axis alone is its baseline.
+     */
+    private static void checkBaseline(ConfigurationSpec spec, List<MatrixExpander.Point> points, YamlMap tree) {
+        String baseline = spec.settings().get("baseline");
+        if (baseline == null) {
+            return;
+        }
+        for (MatrixExpander.Point p : points) {
+            if (baselineOf(spec.axes(), p.axes(), baseline)) {
+                return;
+            }
+        }
+        java.util.Set<String> labels = new java.util.TreeSet<>();
+        points.forEach(p -> labels.addAll(p.axes().values()));
+        tree.problem("baseline", "no configuration differs from this one (" + spec.label() + ") only by having the"
+                + " matrix variant '" + baseline + "'" + Suggestions.didYouMean(baseline, List.copyOf(labels))
+                + " Variants: " + String.join(", ", labels));
+    }
+
+    /** Whether {@code candidate} equals {@code axes} on every axis but one, where it has {@code label}. */
+    public static boolean baselineOf(java.util.Map<String, String> axes, java.util.Map<String, String> candidate,
+                                     String label) {
+        if (!axes.keySet().equals(candidate.keySet())) {
+            return false;
+        }
+        int differing = 0;
+        for (var e : axes.entrySet()) {
+            String theirs = candidate.get(e.getKey());
+            if (!e.getValue().equals(theirs)) {
+                if (!label.equals(theirs)) {
+                    return false;
+                }
+                differing++;
+            }
+        }
+        return differing == 1;
+    }
+
+    /** {@code recommend:}, scenario-wide (a matrix variant cannot change what "best" means). */
+    private static RecommendSpec recommend(YamlMap m) {
+        if (m == null) {
+            return null;
+        }
+        Double pct = m.number("percentile", Double.MIN_VALUE, null);
+        if (pct != null && pct >= 100) {
+            return m.problem("percentile", "expected a percentile above 0 and below 100, got " + pct);
+        }
+        java.time.Duration maxLatency = m.duration("max-latency", null);
+        Double minThroughput = m.number("min-throughput", 0, null);
+        Long maxMib = m.integer("max-memory-mib", 1, null);
+        String goal = m.choice("goal", List.of("lowest-latency", "highest-throughput"), "lowest-latency");
+        Double maxDrop = m.number("max-accuracy-drop", 0, null);
+        if (maxDrop != null && maxDrop > 100) {
+            return m.problem("max-accuracy-drop", "expected percentage points between 0 and 100, got " + maxDrop);
+        }
+        return new RecommendSpec(pct, maxLatency, minThroughput, maxMib == null ? null : maxMib << 20, goal, maxDrop);
+    }
+
+    private static Node compose(String file, String text) throws ScenarioException {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(50);
+        try {
+            return new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            int col = mark == null ? 0 : mark.getColumn() + 1;
+            throw new ScenarioException(new Problem(file, line, col, "", "invalid YAML: " + e.getProblem()));
+        } catch (RuntimeException e) {
+            throw new ScenarioException(new Problem(file, 0, 0, "", "invalid YAML: " + e.getMessage()));
+        }
+    }
+
+    private static MappingNode withoutKey(MappingNode m, String key) {
+        List<NodeTuple> kept = m.getValue().stream()
+                .filter(t -> !(t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)))
+                .toList();
+        return new MappingNode(m.getTag(), true, new ArrayList<>(kept), m.getStartMark(), m.getEndMark(),
+                m.getFlowStyle());
+    }
+}
