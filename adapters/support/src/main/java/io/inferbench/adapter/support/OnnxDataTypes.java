@@ -2,15 +2,16 @@ package io.inferbench.adapter.support;
 
 import io.inferbench.api.DType;
 
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
 
 /**
- * ONNX element types ({@code TensorProto.DataType} in {@code onnx.proto}, the same numbers as ONNX
- * Runtime's {@code ONNXTensorElementDataType} and its Java {@code OnnxTensorType.value}) and InferBench's
+ * ONNX element types ({@code TensorProto.DataType} in {@code onnx.proto}) and InferBench's
  * {@link DType}: the one table for the ONNX Runtime adapter, DJL's OnnxRuntime engine, the ONNX to
  * TensorFlow converter and the tests' generated models. Codes are compile-time constants, so a
  * {@code switch} on an element type can use them.
+ *
+ * <p>ONNX Runtime's Java enum {@code OnnxTensorType} numbers its constants its own way (its
+ * {@code value} is not the ONNX code), so it is looked up by name: {@link #dtype(String)}.
  */
 public final class OnnxDataTypes {
     public static final int FLOAT = 1;
@@ -28,35 +29,46 @@ public final class OnnxDataTypes {
     public static final int UINT64 = 13;
     public static final int BFLOAT16 = 16;
 
-    /** Every DType has an ONNX code; the reverse holds only for these (no unsigned 16+ bits, complex, float8). */
-    private static final Map<DType, Integer> CODES = new EnumMap<>(Map.ofEntries(
-            Map.entry(DType.FLOAT32, FLOAT),
-            Map.entry(DType.FLOAT16, FLOAT16),
-            Map.entry(DType.BFLOAT16, BFLOAT16),
-            Map.entry(DType.FLOAT64, DOUBLE),
-            Map.entry(DType.INT8, INT8),
-            Map.entry(DType.UINT8, UINT8),
-            Map.entry(DType.INT16, INT16),
-            Map.entry(DType.INT32, INT32),
-            Map.entry(DType.INT64, INT64),
-            Map.entry(DType.BOOL, BOOL),
-            Map.entry(DType.STRING, STRING)));
+    /** How ONNX Runtime's C and Java enums prefix ONNX's names. */
+    private static final String ORT_PREFIX = "ONNX_TENSOR_ELEMENT_DATA_TYPE_";
+
+    /** One element type: InferBench's name, ONNX's code, ONNX's name. */
+    private record Entry(DType dtype, int code, String name) {
+    }
+
+    /** Every DType has an ONNX type; the reverse holds only for these (no unsigned 16+ bits, complex, float8). */
+    private static final List<Entry> TABLE = List.of(
+            new Entry(DType.FLOAT32, FLOAT, "FLOAT"),
+            new Entry(DType.FLOAT16, FLOAT16, "FLOAT16"),
+            new Entry(DType.BFLOAT16, BFLOAT16, "BFLOAT16"),
+            new Entry(DType.FLOAT64, DOUBLE, "DOUBLE"),
+            new Entry(DType.INT8, INT8, "INT8"),
+            new Entry(DType.UINT8, UINT8, "UINT8"),
+            new Entry(DType.INT16, INT16, "INT16"),
+            new Entry(DType.INT32, INT32, "INT32"),
+            new Entry(DType.INT64, INT64, "INT64"),
+            new Entry(DType.BOOL, BOOL, "BOOL"),
+            new Entry(DType.STRING, STRING, "STRING"));
 
     private OnnxDataTypes() {
     }
 
-    /** The DType of an ONNX element type, or {@code null} for types InferBench has no name for (uint32, float8...). */
+    /** The DType of an ONNX element type code; {@code null} for types InferBench has no name for (uint32, float8...). */
     public static DType dtype(int code) {
-        for (Map.Entry<DType, Integer> e : CODES.entrySet()) {
-            if (e.getValue() == code) {
-                return e.getKey();
-            }
-        }
-        return null;
+        return TABLE.stream().filter(e -> e.code() == code).map(Entry::dtype).findFirst().orElse(null);
     }
 
-    /** The ONNX element type of {@code dtype}. */
+    /**
+     * The DType of an ONNX element type named as {@code onnx.proto} names it ({@code FLOAT}, {@code INT64})
+     * or as ONNX Runtime does ({@code ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64}); {@code null} when it has none.
+     */
+    public static DType dtype(String name) {
+        String onnxName = name.startsWith(ORT_PREFIX) ? name.substring(ORT_PREFIX.length()) : name;
+        return TABLE.stream().filter(e -> e.name().equals(onnxName)).map(Entry::dtype).findFirst().orElse(null);
+    }
+
+    /** The ONNX element type code of {@code dtype}. */
     public static int code(DType dtype) {
-        return CODES.get(dtype);
+        return TABLE.stream().filter(e -> e.dtype() == dtype).mapToInt(Entry::code).findFirst().orElseThrow();
     }
 }

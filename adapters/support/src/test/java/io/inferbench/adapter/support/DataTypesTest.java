@@ -22,6 +22,16 @@ class DataTypesTest {
     }
 
     @Test
+    void onnxNamesWithOrWithoutOnnxRuntimesPrefix() {
+        assertEquals(DType.INT64, OnnxDataTypes.dtype("INT64"));
+        assertEquals(DType.FLOAT32, OnnxDataTypes.dtype("ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT"));
+        assertEquals(DType.FLOAT64, OnnxDataTypes.dtype("ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE"));
+        assertEquals(DType.STRING, OnnxDataTypes.dtype("ONNX_TENSOR_ELEMENT_DATA_TYPE_STRING"));
+        assertNull(OnnxDataTypes.dtype("ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT32"));
+        assertNull(OnnxDataTypes.dtype("ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT8E5M2"));
+    }
+
+    @Test
     void tensorFlowNumbersAndTheirRefVariants() {
         assertEquals(DType.FLOAT32, TensorFlowDataTypes.dtype(1));
         assertEquals(DType.FLOAT16, TensorFlowDataTypes.dtype(19));
