@@ -53,7 +53,7 @@ public final class OnnxDataTypes {
     private OnnxDataTypes() {
     }
 
-    /** The DType of an ONNX element type code; {@code null} for types InferBench has no name for (uint32, float8...). */
+    /** The DType of an ONNX element type code; {@code null} for types InferBench has no name for (float8...). */
     public static DType dtype(int code) {
         return TABLE.stream().filter(e -> e.code() == code).map(Entry::dtype).findFirst().orElse(null);
     }

@@ -37,7 +37,8 @@ public final class OptionKey<T> {
         return new OptionKey<>(OptionSpec.integer(name, 0L, 0, description), (request, spec) -> {
             long n = request.longOption(spec.name(), 0);
             if (n < 0 || n > MAX_THREADS) {
-                throw new IllegalArgumentException(spec.name() + " must be between 0 and " + MAX_THREADS + ", got " + n);
+                throw new IllegalArgumentException(spec.name() + " must be between 0 and " + MAX_THREADS
+                        + ", got " + n);
             }
             return (int) n;
         });

@@ -5,7 +5,8 @@
  * ({@link io.inferbench.adapter.support.InputCheck}), the element-type tables of ONNX and TensorFlow
  * ({@link io.inferbench.adapter.support.OnnxDataTypes}, {@link io.inferbench.adapter.support.TensorFlowDataTypes}),
  * one-line error messages ({@link io.inferbench.adapter.support.ErrorLines}), typed option keys
- * ({@link io.inferbench.adapter.support.OptionKey}) and the CPU description ({@link io.inferbench.adapter.support.ProcInfo}).
+ * ({@link io.inferbench.adapter.support.OptionKey}) and the CPU description
+ * ({@link io.inferbench.adapter.support.ProcInfo}).
  *
  * <p>JDK and {@code inferbench-api} only, so no adapter gets another adapter's library through it. Each
  * adapter ships this jar in its own {@code target/adapter} folder: adapters are loaded in class loaders of

@@ -1,6 +1,7 @@
 package io.inferbench.adapter.tensorflow.convert;
 
 import com.google.protobuf.ByteString;
+import io.inferbench.adapter.support.OnnxDataTypes;
 import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.AttributeProto;
 import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.GraphProto;
 import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.ModelProto;
@@ -22,8 +23,8 @@ import java.util.List;
 
 /** Builds tiny ONNX models for the per-operator tests, and extracts real ones from test jars. */
 final class OnnxModels {
-    static final int FLOAT = 1;
-    static final int INT64 = 7;
+    static final int FLOAT = OnnxDataTypes.FLOAT;
+    static final int INT64 = OnnxDataTypes.INT64;
 
     private final GraphProto.Builder graph = GraphProto.newBuilder().setName("test");
     private final int opset;
