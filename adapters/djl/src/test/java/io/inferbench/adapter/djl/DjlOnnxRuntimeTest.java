@@ -32,7 +32,7 @@ class DjlOnnxRuntimeTest {
         BackendProvider djl = DjlTestModels.provider("djl-onnxruntime");
         Path model = DjlTestModels.extract(DjlTestModels.OCR_CLS, java.nio.file.Files.createTempDirectory(dir, "a"));
         try (ModelSession session = djl.open(DjlTestModels.request(model, ModelFormat.ONNX,
-                Map.of(DjlOptions.INTRA_OP_THREADS, 1L, DjlOptions.METRICS, true)))) {
+                Map.of(DjlOptions.INTRA_OP_THREADS, 1L, DjlOptions.METRICS.name(), true)))) {
             TensorSpec x = session.inputs().get(0);
             assertEquals("x", x.name());
             assertEquals(DType.FLOAT32, x.dtype());
@@ -69,7 +69,7 @@ class DjlOnnxRuntimeTest {
             try (Runner runner = session.newRunner()) {
                 runner.run(runner.prepare(DjlTestModels.clsInputs(1, 1)));
             }
-            assertEquals("false", session.properties().get(DjlOptions.METRICS));
+            assertEquals("false", session.properties().get(DjlOptions.METRICS.name()));
             assertTrue(session.properties().keySet().stream().noneMatch(k -> k.startsWith("djl-inference")));
         }
     }
