@@ -5,6 +5,8 @@ import io.inferbench.api.ModelFormat;
 import io.inferbench.api.ModelSession;
 import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
+import io.inferbench.testsupport.MiniLm;
+import io.inferbench.testsupport.ModelJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,16 +39,16 @@ class DjlTensorFlowParityTest {
 
     @Test
     void miniLmFp32MatchesTensorFlowDirect() throws Exception {
-        assertParity(DjlTestModels.MINILM, DjlTestModels.miniLmInputs(2, 64, 5));
+        assertParity(ModelJars.MINILM, MiniLm.inputs(2, 64, 5));
     }
 
     @Test
     void paddleOcrClsMatchesTensorFlowDirect() throws Exception {
-        assertParity(DjlTestModels.OCR_CLS, DjlTestModels.clsInputs(3, 13));
+        assertParity(ModelJars.OCR_CLS, DjlTestModels.clsInputs(3, 13));
     }
 
     private void assertParity(String resource, Map<String, Tensor> inputs) throws Exception {
-        Path onnx = DjlTestModels.extract(resource, dir);
+        Path onnx = ModelJars.extract(resource, dir);
         Path savedModel = dir.resolve("savedmodel");
         Path in = dir.resolve("inputs.bin");
         Path out = dir.resolve("outputs.bin");
