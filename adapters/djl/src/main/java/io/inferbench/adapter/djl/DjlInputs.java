@@ -28,7 +28,7 @@ final class DjlInputs {
         InputCheck.check(specs, tensors, DjlInputs::checkShape);
     }
 
-    /** Same rank and fixed dimensions; the message shows both shapes (DJL's engines give no more detail). */
+    /** Same rank and fixed dimensions; the message, kept from before the shared check, shows both shapes. */
     private static void checkShape(TensorSpec spec, Tensor tensor) throws BackendException {
         long[] shape = tensor.shape();
         long[] expected = spec.shape();
