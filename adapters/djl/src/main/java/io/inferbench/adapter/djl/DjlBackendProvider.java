@@ -1,6 +1,7 @@
 package io.inferbench.adapter.djl;
 
 import ai.djl.engine.Engine;
+import io.inferbench.adapter.support.ProcInfo;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.BackendInfo;
 import io.inferbench.api.BackendProvider;
@@ -56,7 +57,7 @@ public abstract sealed class DjlBackendProvider implements BackendProvider
     @Override
     public BackendInfo info() {
         List<String> notes = new ArrayList<>();
-        DeviceInfo cpu = DjlDevices.cpu();
+        DeviceInfo cpu = ProcInfo.cpu();
         Map<String, String> versions = new LinkedHashMap<>();
         try {
             versions.put("djl", Engine.getDjlVersion());

@@ -4,26 +4,12 @@ import ai.djl.engine.Engine;
 import io.inferbench.api.Device;
 import io.inferbench.api.DeviceInfo;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
-/** The devices a DJL engine sees, and what a GPU needs when it sees none. */
+/** The GPUs a DJL engine sees, and what a GPU needs when it sees none; the CPU is {@code ProcInfo.cpu()}. */
 final class DjlDevices {
-    private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
-
     private DjlDevices() {
-    }
-
-    /** The CPU, e.g. {@code Intel(R) Xeon(R) Processor, 8 logical CPUs}. */
-    static DeviceInfo cpu() {
-        String model = cpuModel().orElse(System.getProperty("os.arch") + " CPU");
-        return new DeviceInfo(Device.CPU, model + ", " + Runtime.getRuntime().availableProcessors()
-                + " logical CPUs", true, "");
     }
 
     /** GPUs the loaded engine can use (DJL asks CUDA through the engine), numbered as DJL numbers them. */
@@ -46,17 +32,5 @@ final class DjlDevices {
             case PYTORCH -> "; GPU needs a CUDA build of libtorch 2.7.1 (cu128; not on Maven Central) named by"
                     + " PYTORCH_LIBRARY_PATH, with PYTORCH_FLAVOR=cu128";
         };
-    }
-
-    private static Optional<String> cpuModel() {
-        try (Stream<String> lines = Files.lines(CPU_INFO)) {
-            return lines.filter(l -> l.startsWith("model name"))
-                    .map(l -> l.split(":", 2))
-                    .filter(kv -> kv.length == 2 && !kv[1].isBlank())
-                    .map(kv -> kv[1].strip())
-                    .findFirst();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,9 +1,9 @@
 package io.inferbench.adapter.djl;
 
+import io.inferbench.adapter.support.ErrorLines;
+
 /** One-line reasons from DJL's exceptions, which wrap the engine's own error several levels deep. */
 final class DjlErrors {
-    private static final int MAX_LENGTH = 400;
-
     private DjlErrors() {
     }
 
@@ -24,8 +24,7 @@ final class DjlErrors {
                 message = message + ": " + rootText;
             }
         }
-        message = message.replaceAll("\\s+", " ").strip();
-        return message.length() <= MAX_LENGTH ? message : message.substring(0, MAX_LENGTH - 3) + "...";
+        return ErrorLines.oneLine(message);
     }
 
     private static String text(Throwable e) {

@@ -31,12 +31,12 @@ final class DjlInputSpecs {
             }
             Matcher m = ONE.matcher(entry);
             if (!m.matches()) {
-                throw new IllegalArgumentException(DjlOptions.INPUT_SPECS + " entry '" + entry.strip()
+                throw new IllegalArgumentException(DjlOptions.INPUT_SPECS.name() + " entry '" + entry.strip()
                         + "' is not name:dtype[dims], e.g. x:float32[-1,3,48,192]");
             }
             DType dtype = DType.parse(m.group(2));
             if (dtype == null || dtype == DType.STRING) {
-                throw new IllegalArgumentException(DjlOptions.INPUT_SPECS + " entry '" + entry.strip()
+                throw new IllegalArgumentException(DjlOptions.INPUT_SPECS.name() + " entry '" + entry.strip()
                         + "' has unknown element type '" + m.group(2) + "'");
             }
             String dims = m.group(3).strip();
@@ -44,7 +44,7 @@ final class DjlInputSpecs {
                     : java.util.Arrays.stream(dims.split(",")).map(String::strip).mapToLong(Long::parseLong).toArray();
             for (long d : shape) {
                 if (d < -1) {
-                    throw new IllegalArgumentException(DjlOptions.INPUT_SPECS + " entry '" + entry.strip()
+                    throw new IllegalArgumentException(DjlOptions.INPUT_SPECS.name() + " entry '" + entry.strip()
                             + "' has dimension " + d + " (use -1 for a dynamic one)");
                 }
             }

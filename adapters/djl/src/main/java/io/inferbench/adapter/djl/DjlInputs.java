@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.inferbench.adapter.support.InputCheck;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.Tensor;
 import io.inferbench.api.TensorSpec;
@@ -11,7 +12,6 @@ import io.inferbench.api.TensorSpec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,33 +25,20 @@ final class DjlInputs {
 
     /** @throws BackendException naming the first input that is unknown, missing, or of the wrong type or shape */
     static void check(List<TensorSpec> specs, Map<String, Tensor> tensors) throws BackendException {
-        Map<String, TensorSpec> byName = new LinkedHashMap<>();
-        specs.forEach(s -> byName.put(s.name(), s));
-        for (String name : tensors.keySet()) {
-            if (!byName.containsKey(name)) {
-                throw new BackendException("unknown input '" + name + "': the model's inputs are "
-                        + specs.stream().map(TensorSpec::toString).toList());
-            }
+        InputCheck.check(specs, tensors, DjlInputs::checkShape);
+    }
+
+    /** Same rank and fixed dimensions; the message, kept from before the shared check, shows both shapes. */
+    private static void checkShape(TensorSpec spec, Tensor tensor) throws BackendException {
+        long[] shape = tensor.shape();
+        long[] expected = spec.shape();
+        boolean fits = shape.length == expected.length;
+        for (int i = 0; fits && i < shape.length; i++) {
+            fits = expected[i] < 0 || expected[i] == shape[i];
         }
-        for (TensorSpec spec : specs) {
-            Tensor tensor = tensors.get(spec.name());
-            if (tensor == null) {
-                throw new BackendException("missing input '" + spec.name() + "': the model expects " + spec.describe());
-            }
-            if (tensor.dtype() != spec.dtype()) {
-                throw new BackendException("input '" + spec.name() + "' is " + tensor.dtype().id()
-                        + " but the model expects " + spec.describe());
-            }
-            long[] shape = tensor.shape();
-            long[] expected = spec.shape();
-            boolean fits = shape.length == expected.length;
-            for (int i = 0; fits && i < shape.length; i++) {
-                fits = expected[i] < 0 || expected[i] == shape[i];
-            }
-            if (!fits) {
-                throw new BackendException("input '" + spec.name() + "' has shape " + Arrays.toString(shape)
-                        + " but the model expects " + spec.describe());
-            }
+        if (!fits) {
+            throw new BackendException("input '" + spec.name() + "' has shape " + Arrays.toString(shape)
+                    + " but the model expects " + spec.describe());
         }
     }
 

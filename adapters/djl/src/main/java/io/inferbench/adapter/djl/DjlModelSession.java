@@ -4,14 +4,11 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.metric.Metrics;
+import io.inferbench.adapter.support.AbstractModelSession;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.Device;
 import io.inferbench.api.DeviceUnavailableException;
 import io.inferbench.api.ModelLoadRequest;
-import io.inferbench.api.ModelSession;
-import io.inferbench.api.Runner;
-import io.inferbench.api.RunnerSet;
-import io.inferbench.api.TensorSpec;
 import io.inferbench.api.UnsupportedModelException;
 
 import java.io.IOException;
@@ -26,22 +23,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A model loaded into a DJL {@link Model} on one engine. Thread-safe: each worker gets its own
  * {@link DjlRunner} with its own Predictor.
  */
-final class DjlModelSession implements ModelSession {
+final class DjlModelSession extends AbstractModelSession {
     private final DjlEngine engine;
     private final Model model;
-    private final DjlSignatures signatures;
-    private final Map<String, String> properties;
     private final boolean recordMetrics;
     /** Each runner's DJL metrics, kept after the runner closes so the session can still report them. */
     private final List<Metrics> metrics = new CopyOnWriteArrayList<>();
-    private final RunnerSet<DjlRunner> runners = new RunnerSet<>();
 
     private DjlModelSession(DjlEngine engine, Model model, DjlSignatures signatures, Map<String, String> properties,
                             boolean recordMetrics) {
+        super(signatures.inputs(), signatures.outputs(), properties);
         this.engine = engine;
         this.model = model;
-        this.signatures = signatures;
-        this.properties = properties;
         this.recordMetrics = recordMetrics;
     }
 
@@ -88,7 +81,7 @@ final class DjlModelSession implements ModelSession {
     private static DjlSignatures pytorchSignatures(Path path, DjlOptions options) throws BackendException {
         if (options.inputSpecs().isEmpty()) {
             throw new BackendException("a TorchScript file does not declare its inputs: set the backend option "
-                    + DjlOptions.INPUT_SPECS + " (e.g. x:float32[-1,3,48,192]) for " + path);
+                    + DjlOptions.INPUT_SPECS.name() + " (e.g. x:float32[-1,3,48,192]) for " + path);
         }
         return new DjlSignatures(options.inputSpecs(), List.of());
     }
@@ -138,56 +131,34 @@ final class DjlModelSession implements ModelSession {
         return engine;
     }
 
-    @Override
-    public List<TensorSpec> inputs() {
-        return signatures.inputs();
-    }
-
-    @Override
-    public List<TensorSpec> outputs() {
-        return signatures.outputs();
-    }
-
     /** The load-time settings, plus DJL's own pre/infer/post split when {@code djl-metrics} is on. */
     @Override
     public Map<String, String> properties() {
         if (!recordMetrics) {
-            return properties;
+            return super.properties();
         }
-        Map<String, String> m = new LinkedHashMap<>(properties);
+        Map<String, String> m = new LinkedHashMap<>(super.properties());
         m.putAll(DjlMetrics.summary(metrics));
         return Collections.unmodifiableMap(m);
     }
 
     @Override
-    public Runner newRunner() throws BackendException {
-        ensureOpen();
+    protected DjlRunner createRunner() throws BackendException {
         Metrics runnerMetrics = null;
         if (recordMetrics) {
             runnerMetrics = new Metrics();
             metrics.add(runnerMetrics);
         }
         try {
-            return runners.add(new DjlRunner(this, model, runnerMetrics));
+            return new DjlRunner(this, model, runnerMetrics);
         } catch (RuntimeException e) {
             throw new BackendException("cannot create a DJL Predictor: " + DjlErrors.oneLine(e), e);
         }
     }
 
-    void ensureOpen() throws BackendException {
-        runners.ensureOpen();
-    }
-
-    void forget(DjlRunner runner) {
-        runners.forget(runner);
-    }
-
-    /** Closes every runner, then the model. Call it once the workers have stopped. */
+    /** Closes the model, once every runner has closed (the harness stopped the workers first). */
     @Override
-    public void close() {
-        if (!runners.closeAll()) {
-            return;
-        }
+    protected void release() {
         model.close();
     }
 }

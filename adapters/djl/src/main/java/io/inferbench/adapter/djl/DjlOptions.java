@@ -1,5 +1,6 @@
 package io.inferbench.adapter.djl;
 
+import io.inferbench.adapter.support.OptionKey;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.ModelLoadRequest;
 import io.inferbench.api.OptionSpec;
@@ -7,7 +8,6 @@ import io.inferbench.api.OptionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,55 +27,67 @@ record DjlOptions(int intraOpThreads, int interOpThreads, boolean metrics, Strin
 
     static final String INTRA_OP_THREADS = "intra-op-threads";
     static final String INTER_OP_THREADS = "inter-op-threads";
-    static final String METRICS = "djl-metrics";
-    static final String GRAPH_OPTIMIZATION = "graph-optimization";
-    static final String SIGNATURE = "signature";
-    static final String ONEDNN = "onednn";
-    static final String INPUT_SPECS = "input-specs";
-
     static final String DEFAULT_SIGNATURE = "serving_default";
     static final List<String> OPT_LEVELS = List.of("NO", "BASIC", "EXTENDED", "ALL");
+
+    static final OptionKey<Boolean> METRICS = OptionKey.bool("djl-metrics", false, "record DJL's"
+            + " Preprocess/Inference/Postprocess split on each Predictor (reported in the session properties; adds"
+            + " clock reads to every timed call)");
+    static final OptionKey<String> GRAPH_OPTIMIZATION = OptionKey.choice("graph-optimization", "ALL", OPT_LEVELS,
+            "onnxruntime graph optimization level applied when the model is loaded");
+    static final OptionKey<String> SIGNATURE = OptionKey.string("signature", DEFAULT_SIGNATURE,
+            "SavedModel signature to run");
+    static final OptionKey<Boolean> ONEDNN = OptionKey.bool("onednn", true, "oneDNN optimisations (env"
+            + " TF_ENABLE_ONEDNN_OPTS, read once per JVM: a different value applies only in a forked JVM)");
+    static final OptionKey<String> INPUT_SPECS = OptionKey.string("input-specs", "", "the TorchScript's inputs,"
+            + " which the file does not declare: name:dtype[dims];... with -1 for a dynamic dimension,"
+            + " e.g. x:float32[-1,3,48,192]");
 
     DjlOptions {
         inputSpecs = List.copyOf(inputSpecs);
         if (!OPT_LEVELS.contains(graphOptimization)) {
-            throw new IllegalArgumentException(GRAPH_OPTIMIZATION + " must be one of " + String.join(", ", OPT_LEVELS)
-                    + ", got " + graphOptimization);
+            throw new IllegalArgumentException(GRAPH_OPTIMIZATION.name() + " must be one of "
+                    + String.join(", ", OPT_LEVELS) + ", got " + graphOptimization);
         }
         if (signature.isBlank()) {
-            throw new IllegalArgumentException(SIGNATURE + " must not be empty");
+            throw new IllegalArgumentException(SIGNATURE.name() + " must not be empty");
         }
     }
 
     /** What {@code BackendProvider.options()} reports for {@code engine}. */
     static List<OptionSpec> specs(DjlEngine engine) {
-        List<OptionSpec> specs = new ArrayList<>();
-        specs.add(OptionSpec.integer(INTRA_OP_THREADS, 0L, 0, "threads used inside one operator; 0 = engine default"
-                + threadNote(engine)));
-        specs.add(OptionSpec.integer(INTER_OP_THREADS, 0L, 0, "threads used to run independent operators;"
-                + " 0 = engine default" + threadNote(engine)));
-        specs.add(OptionSpec.bool(METRICS, false, "record DJL's Preprocess/Inference/Postprocess split on each"
-                + " Predictor (reported in the session properties; adds clock reads to every timed call)"));
+        return keys(engine).stream().map(OptionKey::spec).toList();
+    }
+
+    /** The options of {@code engine}: threads and metrics for all, then the engine's own. */
+    private static List<OptionKey<?>> keys(DjlEngine engine) {
+        List<OptionKey<?>> keys = new ArrayList<>(List.of(intraOpThreads(engine), interOpThreads(engine), METRICS));
         switch (engine) {
-            case ONNXRUNTIME -> specs.add(OptionSpec.choice(GRAPH_OPTIMIZATION, "ALL", OPT_LEVELS,
-                    "onnxruntime graph optimization level applied when the model is loaded"));
-            case TENSORFLOW -> {
-                specs.add(OptionSpec.string(SIGNATURE, DEFAULT_SIGNATURE, "SavedModel signature to run"));
-                specs.add(OptionSpec.bool(ONEDNN, true, "oneDNN optimisations (env TF_ENABLE_ONEDNN_OPTS, read once"
-                        + " per JVM: a different value applies only in a forked JVM)"));
-            }
-            case PYTORCH -> specs.add(OptionSpec.string(INPUT_SPECS, "", "the TorchScript's inputs, which the file"
-                    + " does not declare: name:dtype[dims];... with -1 for a dynamic dimension,"
-                    + " e.g. x:float32[-1,3,48,192]"));
+            case ONNXRUNTIME -> keys.add(GRAPH_OPTIMIZATION);
+            case TENSORFLOW -> keys.addAll(List.of(SIGNATURE, ONEDNN));
+            case PYTORCH -> keys.add(INPUT_SPECS);
         }
-        return List.copyOf(specs);
+        return List.copyOf(keys);
+    }
+
+    private static OptionKey<Integer> intraOpThreads(DjlEngine engine) {
+        return OptionKey.threads(INTRA_OP_THREADS, "threads used inside one operator; 0 = engine default"
+                + threadNote(engine));
+    }
+
+    private static OptionKey<Integer> interOpThreads(DjlEngine engine) {
+        return OptionKey.threads(INTER_OP_THREADS, "threads used to run independent operators; 0 = engine default"
+                + threadNote(engine));
     }
 
     private static String threadNote(DjlEngine engine) {
         return engine == DjlEngine.PYTORCH ? " (PyTorch: per JVM, set when the engine loads)" : "";
     }
 
-    /** Reads the options of a request; missing ones take the defaults of {@link #specs}. */
+    /**
+     * Reads the options of a request; missing ones take the defaults of {@link #specs}, and the engine's
+     * own options those defaults on other engines.
+     */
     static DjlOptions from(ModelLoadRequest request, DjlEngine engine) throws BackendException {
         List<String> known = specs(engine).stream().map(OptionSpec::name).toList();
         for (String name : request.options().keySet()) {
@@ -85,25 +97,12 @@ record DjlOptions(int intraOpThreads, int interOpThreads, boolean metrics, Strin
             }
         }
         try {
-            return new DjlOptions(
-                    threads(request, INTRA_OP_THREADS),
-                    threads(request, INTER_OP_THREADS),
-                    request.booleanOption(METRICS, false),
-                    request.stringOption(GRAPH_OPTIMIZATION, "ALL").toUpperCase(Locale.ROOT),
-                    request.stringOption(SIGNATURE, DEFAULT_SIGNATURE),
-                    request.booleanOption(ONEDNN, true),
-                    DjlInputSpecs.parse(request.stringOption(INPUT_SPECS, "")));
+            return new DjlOptions(intraOpThreads(engine).read(request), interOpThreads(engine).read(request),
+                    METRICS.read(request), GRAPH_OPTIMIZATION.read(request), SIGNATURE.read(request),
+                    ONEDNN.read(request), DjlInputSpecs.parse(INPUT_SPECS.read(request)));
         } catch (IllegalArgumentException e) {
             throw new BackendException("invalid " + engine.backendName() + " option: " + e.getMessage());
         }
-    }
-
-    private static int threads(ModelLoadRequest request, String name) {
-        long n = request.longOption(name, 0);
-        if (n < 0 || n > Short.MAX_VALUE) {
-            throw new IllegalArgumentException(name + " must be between 0 and " + Short.MAX_VALUE + ", got " + n);
-        }
-        return (int) n;
     }
 
     /** DJL's OnnxRuntime model option {@code optLevel}. */
@@ -121,7 +120,7 @@ record DjlOptions(int intraOpThreads, int interOpThreads, boolean metrics, Strin
         Map<String, String> env = new LinkedHashMap<>();
         env.put(DjlRuntime.OFFLINE_ENV, "true");
         if (engine == DjlEngine.TENSORFLOW) {
-            env.put("TF_ENABLE_ONEDNN_OPTS", Boolean.FALSE.equals(options.get(ONEDNN)) ? "0" : "1");
+            env.put("TF_ENABLE_ONEDNN_OPTS", Boolean.FALSE.equals(options.get(ONEDNN.name())) ? "0" : "1");
         }
         if (engine == DjlEngine.PYTORCH && options.get(INTRA_OP_THREADS) instanceof Number n && n.longValue() > 0) {
             env.put("OMP_NUM_THREADS", Long.toString(n.longValue()));
@@ -134,11 +133,11 @@ record DjlOptions(int intraOpThreads, int interOpThreads, boolean metrics, Strin
         Map<String, String> m = new LinkedHashMap<>();
         m.put(INTRA_OP_THREADS, intraOpThreads == 0 ? "0 (engine default)" : Integer.toString(intraOpThreads));
         m.put(INTER_OP_THREADS, interOpThreads == 0 ? "0 (engine default)" : Integer.toString(interOpThreads));
-        m.put(METRICS, Boolean.toString(metrics));
+        m.put(METRICS.name(), Boolean.toString(metrics));
         switch (engine) {
-            case ONNXRUNTIME -> m.put(GRAPH_OPTIMIZATION, graphOptimization);
-            case TENSORFLOW -> m.put(SIGNATURE, signature);
-            case PYTORCH -> m.put(INPUT_SPECS, DjlInputSpecs.format(inputSpecs));
+            case ONNXRUNTIME -> m.put(GRAPH_OPTIMIZATION.name(), graphOptimization);
+            case TENSORFLOW -> m.put(SIGNATURE.name(), signature);
+            case PYTORCH -> m.put(INPUT_SPECS.name(), DjlInputSpecs.format(inputSpecs));
         }
         return m;
     }

@@ -1,24 +1,24 @@
 package io.inferbench.adapter.djl;
 
 import ai.djl.ndarray.NDList;
-import io.inferbench.api.PreparedInput;
+import io.inferbench.adapter.support.OwnedInput;
 
 /** Input NDArrays made by one {@link DjlRunner}; they live on that runner's NDManager. */
-final class DjlPreparedInput implements PreparedInput {
-    private final DjlRunner owner;
+final class DjlPreparedInput extends OwnedInput<DjlRunner> {
     private final NDList arrays;
 
     DjlPreparedInput(DjlRunner owner, NDList arrays) {
-        this.owner = owner;
+        super(owner);
         this.arrays = arrays;
-    }
-
-    DjlRunner owner() {
-        return owner;
     }
 
     NDList arrays() {
         return arrays;
+    }
+
+    /** Nothing here: the runner's NDManager owns the arrays and frees them when the runner closes. */
+    @Override
+    protected void release() {
     }
 
     @Override

@@ -7,10 +7,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import io.inferbench.adapter.support.AbstractRunner;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.DType;
 import io.inferbench.api.PreparedInput;
-import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
 import io.inferbench.api.TensorSpec;
 
@@ -26,14 +26,14 @@ import java.util.Map;
  * translator: NDList in, NDList out, so what is timed is DJL's predict path around the engine's run.
  * Not thread-safe.
  */
-final class DjlRunner implements Runner {
+final class DjlRunner extends AbstractRunner<DjlPreparedInput> {
     private final DjlModelSession session;
     private final Predictor<NDList, NDList> predictor;
     /** Owns this runner's prepared inputs, and the outputs the engines attach to the inputs' manager. */
     private final NDManager manager;
-    private volatile boolean closed;
 
     DjlRunner(DjlModelSession session, ai.djl.Model model, Metrics metrics) {
+        super(session, DjlPreparedInput.class);
         this.session = session;
         // No batchifier: the harness's batch is already the tensor's first dimension.
         this.predictor = model.newPredictor(new NoopTranslator(null));
@@ -44,8 +44,7 @@ final class DjlRunner implements Runner {
     }
 
     @Override
-    public PreparedInput prepare(Map<String, Tensor> inputs) throws BackendException {
-        ensureOpen();
+    protected DjlPreparedInput newInput(Map<String, Tensor> inputs) throws BackendException {
         DjlInputs.check(session.inputs(), inputs);
         try {
             return new DjlPreparedInput(this, DjlInputs.toNd(manager, session.inputs(), inputs));
@@ -101,30 +100,10 @@ final class DjlRunner implements Runner {
         return new Tensor(dtype, array.getShape().getShape(), copy);
     }
 
-    private DjlPreparedInput own(PreparedInput input) throws BackendException {
-        ensureOpen();
-        if (!(input instanceof DjlPreparedInput ours) || ours.owner() != this) {
-            throw new BackendException("prepared input " + input + " was not made by this runner");
-        }
-        return ours;
-    }
-
-    private void ensureOpen() throws BackendException {
-        if (closed) {
-            throw new BackendException("runner is closed");
-        }
-        session.ensureOpen();
-    }
-
-    /** Closes the Predictor and every NDArray this runner made. Idempotent. */
+    /** Closes the Predictor and every NDArray this runner made. */
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void release() {
         predictor.close();
         manager.close();
-        session.forget(this);
     }
 }

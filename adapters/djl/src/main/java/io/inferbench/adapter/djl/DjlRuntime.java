@@ -153,9 +153,4 @@ final class DjlRuntime {
     static synchronized Map<String, String> loadedWith(DjlEngine engine) {
         return LOADED_WITH.getOrDefault(engine, Map.of());
     }
-
-    /** Whether {@code engine} has loaded in this JVM. */
-    static synchronized boolean isLoaded(DjlEngine engine) {
-        return LOADED_WITH.containsKey(engine);
-    }
 }

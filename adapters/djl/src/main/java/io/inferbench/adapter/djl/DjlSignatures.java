@@ -4,10 +4,12 @@ import ai.djl.nn.Block;
 import ai.djl.onnxruntime.engine.OrtSymbolBlock;
 import ai.djl.tensorflow.engine.TfSymbolBlock;
 import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.TensorInfo.OnnxTensorType;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import io.inferbench.adapter.support.OnnxDataTypes;
+import io.inferbench.adapter.support.TensorFlowDataTypes;
+import io.inferbench.adapter.support.TensorSpecs;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.DType;
 import io.inferbench.api.TensorSpec;
@@ -19,7 +21,6 @@ import org.tensorflow.proto.TensorShapeProto;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,30 +33,6 @@ import java.util.TreeMap;
  * @param outputs in the order the engine's block returns them
  */
 record DjlSignatures(List<TensorSpec> inputs, List<TensorSpec> outputs) {
-    private static final Map<OnnxTensorType, DType> FROM_ONNX = new EnumMap<>(Map.ofEntries(
-            Map.entry(OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT, DType.FLOAT32),
-            Map.entry(OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT16, DType.FLOAT16),
-            Map.entry(OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_BFLOAT16, DType.BFLOAT16),
-            Map.entry(OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE, DType.FLOAT64),
-            Map.entry(OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_INT8, DType.INT8),
-            Map.entry(OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT8, DType.UINT8),
-            Map.entry(OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_INT16, DType.INT16),
-            Map.entry(OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_INT32, DType.INT32),
-            Map.entry(OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64, DType.INT64),
-            Map.entry(OnnxTensorType.ONNX_TENSOR_ELEMENT_DATA_TYPE_BOOL, DType.BOOL)));
-
-    private static final Map<DataType, DType> FROM_TF = new EnumMap<>(Map.ofEntries(
-            Map.entry(DataType.DT_FLOAT, DType.FLOAT32),
-            Map.entry(DataType.DT_HALF, DType.FLOAT16),
-            Map.entry(DataType.DT_BFLOAT16, DType.BFLOAT16),
-            Map.entry(DataType.DT_DOUBLE, DType.FLOAT64),
-            Map.entry(DataType.DT_INT8, DType.INT8),
-            Map.entry(DataType.DT_UINT8, DType.UINT8),
-            Map.entry(DataType.DT_INT16, DType.INT16),
-            Map.entry(DataType.DT_INT32, DType.INT32),
-            Map.entry(DataType.DT_INT64, DType.INT64),
-            Map.entry(DataType.DT_BOOL, DType.BOOL)));
-
     DjlSignatures {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
@@ -93,20 +70,12 @@ record DjlSignatures(List<TensorSpec> inputs, List<TensorSpec> outputs) {
                 throw new UnsupportedModelException(kind + " '" + node.getName() + "' is not a tensor; InferBench"
                         + " handles tensor inputs and outputs only");
             }
-            DType dtype = FROM_ONNX.get(info.onnxType);
-            if (dtype == null) {
-                throw new UnsupportedModelException(kind + " '" + node.getName() + "' has element type "
-                        + info.onnxType + ", which InferBench cannot represent");
+            // DJL creates no string NDArrays, so strings are as unrepresentable here as uint32.
+            DType dtype = OnnxDataTypes.dtype(info.onnxType.name());
+            if (dtype == null || dtype == DType.STRING) {
+                throw TensorSpecs.unrepresentable(kind, node.getName(), info.onnxType);
             }
-            long[] shape = info.getShape();
-            String[] names = info.getDimensionNames();
-            List<String> dimNames = new ArrayList<>();
-            for (int i = 0; i < shape.length; i++) {
-                shape[i] = Math.max(shape[i], -1);
-                String name = names != null && i < names.length && names[i] != null ? names[i] : "";
-                dimNames.add(shape[i] < 0 ? name : "");
-            }
-            specs.add(new TensorSpec(node.getName(), dtype, shape, dimNames));
+            specs.add(TensorSpecs.withDynamicDims(node.getName(), dtype, info.getShape(), info.getDimensionNames()));
         }
         return specs;
     }
@@ -130,10 +99,10 @@ record DjlSignatures(List<TensorSpec> inputs, List<TensorSpec> outputs) {
             throws UnsupportedModelException {
         List<TensorSpec> specs = new ArrayList<>();
         for (Map.Entry<String, org.tensorflow.proto.TensorInfo> e : new TreeMap<>(map).entrySet()) {
-            DType dtype = FROM_TF.get(e.getValue().getDtype());
-            if (dtype == null) {
-                throw new UnsupportedModelException(kind + " '" + e.getKey() + "' has element type "
-                        + e.getValue().getDtype() + ", which InferBench cannot represent");
+            DataType type = e.getValue().getDtype();
+            DType dtype = type == DataType.UNRECOGNIZED ? null : TensorFlowDataTypes.dtype(type.getNumber());
+            if (dtype == null || dtype == DType.STRING) {
+                throw TensorSpecs.unrepresentable(kind, e.getKey(), type);
             }
             TensorShapeProto shape = e.getValue().getTensorShape();
             long[] dims = shape.getDimList().stream().mapToLong(d -> Math.max(d.getSize(), -1)).toArray();

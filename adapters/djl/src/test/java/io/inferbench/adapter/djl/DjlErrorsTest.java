@@ -8,6 +8,7 @@ import io.inferbench.api.DeviceUnavailableException;
 import io.inferbench.api.ModelFormat;
 import io.inferbench.api.ModelLoadRequest;
 import io.inferbench.api.UnsupportedModelException;
+import io.inferbench.testsupport.ModelJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +82,7 @@ class DjlErrorsTest {
 
     @Test
     void wrongFormatIsUnsupported() throws Exception {
-        Path model = DjlTestModels.extract(DjlTestModels.OCR_CLS, dir);
+        Path model = ModelJars.extract(ModelJars.OCR_CLS, dir);
         UnsupportedModelException e = assertThrows(UnsupportedModelException.class, () -> DjlTestModels
                 .provider("djl-tensorflow").open(DjlTestModels.request(model, ModelFormat.ONNX, Map.of())));
         assertEquals("djl-tensorflow opens TensorFlow SavedModel directories only, not ONNX", e.getMessage());
@@ -89,7 +90,7 @@ class DjlErrorsTest {
 
     @Test
     void badOptions() throws Exception {
-        Path model = DjlTestModels.extract(DjlTestModels.OCR_CLS, dir);
+        Path model = ModelJars.extract(ModelJars.OCR_CLS, dir);
         BackendProvider djl = DjlTestModels.provider("djl-onnxruntime");
         BackendException e = assertThrows(BackendException.class, () -> djl.open(
                 DjlTestModels.request(model, ModelFormat.ONNX, Map.of("graph-optimization", "MAX"))));
@@ -111,7 +112,7 @@ class DjlErrorsTest {
 
     @Test
     void gpuOnThisMachineIsUnavailable() throws Exception {
-        Path model = DjlTestModels.extract(DjlTestModels.OCR_CLS, dir);
+        Path model = ModelJars.extract(ModelJars.OCR_CLS, dir);
         // On a machine with a GPU and a GPU build this would open; the CPU build never sees one.
         DeviceUnavailableException e = assertThrows(DeviceUnavailableException.class, () -> DjlTestModels
                 .provider("djl-onnxruntime").open(new ModelLoadRequest(model, ModelFormat.ONNX, Device.gpu(0),

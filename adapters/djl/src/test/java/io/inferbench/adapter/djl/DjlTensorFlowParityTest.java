@@ -5,6 +5,8 @@ import io.inferbench.api.ModelFormat;
 import io.inferbench.api.ModelSession;
 import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
+import io.inferbench.testsupport.MiniLm;
+import io.inferbench.testsupport.ModelJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * DJL's TensorFlow engine gives TensorFlow Java's outputs on the same SavedModel (converted from ONNX by
  * InferBench's converter), within 1e-5. TensorFlow Java runs in a child JVM ({@link TfDirectReference})
- * with the TensorFlow adapter's classes and TensorFlow Java's jars, which Maven copies to
- * {@code target/tf-direct}.
+ * with the TensorFlow adapter's classes, the adapter support jar and TensorFlow Java's jars, which Maven
+ * copies to {@code target/tf-direct}.
  */
 class DjlTensorFlowParityTest {
     static final double TOLERANCE = 1e-5;
@@ -37,16 +39,16 @@ class DjlTensorFlowParityTest {
 
     @Test
     void miniLmFp32MatchesTensorFlowDirect() throws Exception {
-        assertParity(DjlTestModels.MINILM, DjlTestModels.miniLmInputs(2, 64, 5));
+        assertParity(ModelJars.MINILM, MiniLm.inputs(2, 64, 5));
     }
 
     @Test
     void paddleOcrClsMatchesTensorFlowDirect() throws Exception {
-        assertParity(DjlTestModels.OCR_CLS, DjlTestModels.clsInputs(3, 13));
+        assertParity(ModelJars.OCR_CLS, DjlTestModels.clsInputs(3, 13));
     }
 
     private void assertParity(String resource, Map<String, Tensor> inputs) throws Exception {
-        Path onnx = DjlTestModels.extract(resource, dir);
+        Path onnx = ModelJars.extract(resource, dir);
         Path savedModel = dir.resolve("savedmodel");
         Path in = dir.resolve("inputs.bin");
         Path out = dir.resolve("outputs.bin");
@@ -85,8 +87,10 @@ class DjlTensorFlowParityTest {
         }
         command.add("-D" + io.inferbench.api.CacheDirectory.PROPERTY + "=" + io.inferbench.api.CacheDirectory.current());
         command.add("-cp");
+        // The TensorFlow adapter's classes need the shared adapter support (in its target/adapter as a jar).
         command.add(String.join(File.pathSeparator, location(io.inferbench.api.BackendProvider.class),
-                location(TfDirectReference.class), TF_ADAPTER_CLASSES.toAbsolutePath().toString(), TF_DIRECT_JARS.toAbsolutePath() + File.separator + "*"));
+                location(io.inferbench.adapter.support.ErrorLines.class), location(TfDirectReference.class),
+                TF_ADAPTER_CLASSES.toAbsolutePath().toString(), TF_DIRECT_JARS.toAbsolutePath() + File.separator + "*"));
         command.add(TfDirectReference.class.getName());
         command.addAll(List.of(onnx.toString(), savedModel.toString(), in.toString(), out.toString()));
         Path log = dir.resolve("tf-direct.log");

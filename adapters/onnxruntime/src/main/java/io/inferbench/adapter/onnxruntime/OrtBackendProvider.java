@@ -1,6 +1,7 @@
 package io.inferbench.adapter.onnxruntime;
 
 import ai.onnxruntime.OrtProvider;
+import io.inferbench.adapter.support.ProcInfo;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.BackendInfo;
 import io.inferbench.api.BackendProvider;
@@ -49,7 +50,7 @@ public final class OrtBackendProvider implements BackendProvider {
     @Override
     public BackendInfo info() {
         List<String> notes = new ArrayList<>();
-        DeviceInfo cpu = OrtDevices.cpu();
+        DeviceInfo cpu = ProcInfo.cpu();
         try {
             OrtRuntime runtime = OrtRuntime.get();
             Map<String, String> versions = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.inferbench.adapter.onnxruntime;
 
+import io.inferbench.adapter.support.ProcInfo;
 import io.inferbench.api.Device;
 import io.inferbench.api.DeviceInfo;
 
@@ -8,25 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Describes the devices for {@code BackendProvider.info()}, from what the OS exposes without loading
- * any GPU library: {@code /proc/cpuinfo} for the CPU, {@code /proc/driver/nvidia/gpus} for NVIDIA GPUs.
+ * Describes NVIDIA GPUs for {@code BackendProvider.info()}, from what the OS exposes without loading
+ * any GPU library ({@code /proc/driver/nvidia/gpus}); the CPU is {@link ProcInfo#cpu()}.
  */
 final class OrtDevices {
-    private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
     private static final Path NVIDIA_GPUS = Path.of("/proc/driver/nvidia/gpus");
 
     private OrtDevices() {
-    }
-
-    /** The CPU, e.g. {@code Intel(R) Xeon(R) Processor, 8 logical CPUs}. */
-    static DeviceInfo cpu() {
-        String model = firstValue(CPU_INFO, "model name").orElse(System.getProperty("os.arch") + " CPU");
-        return new DeviceInfo(Device.CPU, model + ", " + Runtime.getRuntime().availableProcessors()
-                + " logical CPUs", true, "");
     }
 
     /**
@@ -39,7 +31,7 @@ final class OrtDevices {
         if (Files.isDirectory(NVIDIA_GPUS)) {
             try (Stream<Path> buses = Files.list(NVIDIA_GPUS)) {
                 for (Path bus : buses.sorted().toList()) {
-                    String name = firstValue(bus.resolve("information"), "Model").orElse("NVIDIA GPU");
+                    String name = ProcInfo.firstValue(bus.resolve("information"), "Model").orElse("NVIDIA GPU");
                     String description = name + " (PCI " + bus.getFileName() + ")";
                     gpus.add(new DeviceInfo(Device.gpu(gpus.size()), description, true, ""));
                 }
@@ -52,18 +44,5 @@ final class OrtDevices {
                     "no NVIDIA GPU listed in " + NVIDIA_GPUS + "; opening a model on gpu:0 will still try CUDA"));
         }
         return gpus;
-    }
-
-    /** The value of the first {@code key : value} line of a /proc style file. */
-    static Optional<String> firstValue(Path file, String key) {
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.filter(l -> l.startsWith(key))
-                    .map(l -> l.split(":", 2))
-                    .filter(kv -> kv.length == 2 && kv[0].strip().equals(key) && !kv[1].isBlank())
-                    .map(kv -> kv[1].strip())
-                    .findFirst();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

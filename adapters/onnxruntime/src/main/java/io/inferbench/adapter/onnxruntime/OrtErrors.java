@@ -2,6 +2,7 @@ package io.inferbench.adapter.onnxruntime;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtException.OrtErrorCode;
+import io.inferbench.adapter.support.ErrorLines;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.Device;
 import io.inferbench.api.DeviceUnavailableException;
@@ -25,7 +26,6 @@ final class OrtErrors {
     private static final Pattern LOAD_PREFIX = Pattern.compile("^Load model from .*? failed: ?");
     /** e.g. {@code /onnxruntime_src/.../model_load_utils.h:46 void f(const std::string&, int) }. */
     private static final Pattern SOURCE_LOCATION = Pattern.compile("^\\S+\\.(?:h|cc|cpp|c):\\d+ ");
-    private static final int MAX_LENGTH = 400;
 
     /** Phrases meaning "this build cannot run this model", as opposed to "the file is broken". */
     private static final List<String> UNSUPPORTED = List.of(
@@ -48,12 +48,10 @@ final class OrtErrors {
      * Runtime's "Error code - ..." and "Load model from ... failed:" prefixes and C++ source locations.
      */
     static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        message = message.replaceAll("\\s+", " ").strip();
+        String message = ErrorLines.fold(e.getMessage() == null ? e.toString() : e.getMessage());
         message = PREFIX.matcher(message).replaceFirst("");
         message = LOAD_PREFIX.matcher(message).replaceFirst("");
-        message = withoutSourceLocation(message);
-        return message.length() <= MAX_LENGTH ? message : message.substring(0, MAX_LENGTH - 3) + "...";
+        return ErrorLines.cap(withoutSourceLocation(message));
     }
 
     /** Drops a leading {@code file.h:46 signature(args)}; the function's parentheses may nest. */
@@ -79,13 +77,13 @@ final class OrtErrors {
     static BackendException onLoad(Path model, Device device, OrtException e) {
         String detail = oneLine(e);
         String lower = detail.toLowerCase(Locale.ROOT);
-        if (device.kind() == Device.Kind.GPU && containsAny(lower, NO_DEVICE)) {
+        if (device.kind() == Device.Kind.GPU && ErrorLines.containsAny(lower, NO_DEVICE)) {
             return noDevice(device, detail);
         }
         if (e.getCode() == OrtErrorCode.ORT_INVALID_PROTOBUF) {
             return new BackendException("not a valid ONNX model (protobuf parsing failed): " + model);
         }
-        if (e.getCode() == OrtErrorCode.ORT_NOT_IMPLEMENTED || containsAny(lower, UNSUPPORTED)) {
+        if (e.getCode() == OrtErrorCode.ORT_NOT_IMPLEMENTED || ErrorLines.containsAny(lower, UNSUPPORTED)) {
             return new UnsupportedModelException("onnxruntime cannot run " + model + ": " + detail);
         }
         return new BackendException("cannot load " + model + ": " + detail, e);
@@ -100,14 +98,5 @@ final class OrtErrors {
     /** A failure of {@code OrtSession.run}. */
     static BackendException onRun(OrtException e) {
         return new BackendException("onnxruntime run failed: " + oneLine(e), e);
-    }
-
-    private static boolean containsAny(String text, List<String> phrases) {
-        for (String phrase : phrases) {
-            if (text.contains(phrase)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -14,62 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks host tensors against a model's inputs and turns them into ONNX Runtime tensors.
- *
- * <p>The checks run before ONNX Runtime sees anything, so a mistake in a scenario gets a message
- * naming the input and what the model expects, instead of a native error in the middle of a run.
+ * Turns host tensors, already checked against the model's inputs ({@code InputCheck}), into ONNX
+ * Runtime tensors.
  */
 final class OrtInputs {
     private OrtInputs() {
     }
 
     /**
-     * Validates {@code tensors} against {@code specs}: same names, element types, ranks, and fixed
-     * dimensions.
-     *
-     * @throws BackendException naming the first offending input
-     */
-    static void check(List<TensorSpec> specs, Map<String, Tensor> tensors) throws BackendException {
-        Map<String, TensorSpec> byName = new LinkedHashMap<>();
-        specs.forEach(s -> byName.put(s.name(), s));
-        for (String name : tensors.keySet()) {
-            if (!byName.containsKey(name)) {
-                throw new BackendException("unknown input '" + name + "': the model's inputs are " + describe(specs));
-            }
-        }
-        for (TensorSpec spec : specs) {
-            Tensor tensor = tensors.get(spec.name());
-            if (tensor == null) {
-                throw new BackendException("missing input '" + spec.name() + "': the model expects " + spec.describe());
-            }
-            checkOne(spec, tensor);
-        }
-    }
-
-    private static void checkOne(TensorSpec spec, Tensor tensor) throws BackendException {
-        String name = spec.name();
-        if (tensor.dtype() != spec.dtype()) {
-            throw new BackendException("input '" + name + "' is " + tensor.dtype().id() + " but the model expects "
-                    + spec.describe());
-        }
-        long[] shape = tensor.shape();
-        long[] expected = spec.shape();
-        if (shape.length != expected.length) {
-            throw new BackendException("input '" + name + "' has shape " + OrtTypes.shapeText(shape) + " (rank "
-                    + shape.length + ") but the model expects rank " + expected.length + ": " + spec.describe());
-        }
-        for (int i = 0; i < shape.length; i++) {
-            if (expected[i] >= 0 && shape[i] != expected[i]) {
-                throw new BackendException("input '" + name + "' has shape " + OrtTypes.shapeText(shape)
-                        + " but the model expects " + spec.describe() + " (dimension " + i + " must be "
-                        + expected[i] + ")");
-            }
-        }
-    }
-
-    /**
      * Creates one ONNX Runtime tensor per input. On failure, closes the tensors already created.
-     * Assumes {@link #check} passed.
+     * Assumes the inputs were checked.
      *
      * @return tensors in the model's input order; the caller owns and closes them
      */
@@ -102,9 +56,5 @@ final class OrtInputs {
         ByteBuffer copy = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
         copy.put(data).flip();
         return copy;
-    }
-
-    private static String describe(List<TensorSpec> specs) {
-        return specs.stream().map(TensorSpec::toString).toList().toString();
     }
 }

@@ -4,12 +4,11 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import io.inferbench.adapter.support.AbstractModelSession;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.Device;
 import io.inferbench.api.DeviceUnavailableException;
 import io.inferbench.api.ModelLoadRequest;
-import io.inferbench.api.ModelSession;
-import io.inferbench.api.Runner;
 import io.inferbench.api.TensorSpec;
 
 import java.io.IOException;
@@ -24,21 +23,15 @@ import java.util.Map;
  * A model loaded into an {@link OrtSession}. Thread-safe: {@code OrtSession.run} may be called from
  * many threads, and each worker gets its own {@link OrtRunner}.
  */
-final class OrtModelSession implements ModelSession {
+final class OrtModelSession extends AbstractModelSession {
     private final OrtRuntime runtime;
     private final OrtSession session;
-    private final List<TensorSpec> inputs;
-    private final List<TensorSpec> outputs;
-    private final Map<String, String> properties;
-    private final io.inferbench.api.RunnerSet<OrtRunner> runners = new io.inferbench.api.RunnerSet<>();
 
     private OrtModelSession(OrtRuntime runtime, OrtSession session, List<TensorSpec> inputs,
                             List<TensorSpec> outputs, Map<String, String> properties) {
+        super(inputs, outputs, properties);
         this.runtime = runtime;
         this.session = session;
-        this.inputs = inputs;
-        this.outputs = outputs;
-        this.properties = properties;
     }
 
     /**
@@ -123,48 +116,17 @@ final class OrtModelSession implements ModelSession {
     }
 
     @Override
-    public List<TensorSpec> inputs() {
-        return inputs;
-    }
-
-    @Override
-    public List<TensorSpec> outputs() {
-        return outputs;
-    }
-
-    @Override
-    public Map<String, String> properties() {
-        return properties;
-    }
-
-    @Override
-    public Runner newRunner() throws BackendException {
-        ensureOpen();
-        OrtRunner runner = new OrtRunner(this, session);
-        return runners.add(runner);
+    protected OrtRunner createRunner() {
+        return new OrtRunner(this, session);
     }
 
     OrtRuntime runtime() {
         return runtime;
     }
 
-    void ensureOpen() throws BackendException {
-        runners.ensureOpen();
-    }
-
-    void forget(OrtRunner runner) {
-        runners.forget(runner);
-    }
-
-    /**
-     * Closes every runner, then the session. Call it once the workers have stopped: a runner closed
-     * while its thread is inside {@code run} would free tensors ONNX Runtime is reading.
-     */
+    /** Closes the native session, once every runner has closed (the harness stopped the workers first). */
     @Override
-    public void close() {
-        if (!runners.closeAll()) {
-            return;
-        }
+    protected void release() {
         closeQuietly(session);
     }
 

@@ -33,8 +33,6 @@ import java.util.function.UnaryOperator;
  */
 final class OrtNatives {
     static final String NATIVE_PATH_PROPERTY = "onnxruntime.native.path";
-    static final String CACHE_DIR_PROPERTY = "inferbench.cache.dir";
-    static final String CACHE_DIR_ENV = "INFERBENCH_CACHE_DIR";
 
     /**
      * Libraries ONNX Runtime loads when it starts. The first two are in every jar; the shared

@@ -4,13 +4,13 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.OrtSession.SessionOptions.ExecutionMode;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import io.inferbench.adapter.support.OptionKey;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.ModelLoadRequest;
 import io.inferbench.api.OptionSpec;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,41 +28,35 @@ import java.util.Map;
 record OrtOptions(int intraOpThreads, int interOpThreads, String graphOptimization, String executionMode,
                   boolean allowSpinning, boolean memoryPattern, boolean cpuArena) {
 
-    static final String INTRA_OP_THREADS = "intra-op-threads";
-    static final String INTER_OP_THREADS = "inter-op-threads";
-    static final String GRAPH_OPTIMIZATION = "graph-optimization";
-    static final String EXECUTION_MODE = "execution-mode";
-    static final String ALLOW_SPINNING = "allow-spinning";
-    static final String MEMORY_PATTERN = "memory-pattern";
-    static final String CPU_ARENA = "cpu-arena";
+    static final OptionKey<Integer> INTRA_OP_THREADS = OptionKey.threads("intra-op-threads",
+            "threads used inside one operator; 0 = onnxruntime default (one per physical core)");
+    static final OptionKey<Integer> INTER_OP_THREADS = OptionKey.threads("inter-op-threads",
+            "threads used to run independent operators in PARALLEL mode; 0 = onnxruntime default");
+    static final OptionKey<String> GRAPH_OPTIMIZATION = OptionKey.choice("graph-optimization", "ALL",
+            List.of("NO", "BASIC", "EXTENDED", "ALL"), "graph optimization level applied when the model is loaded");
+    static final OptionKey<String> EXECUTION_MODE = OptionKey.choice("execution-mode", "SEQUENTIAL",
+            List.of("SEQUENTIAL", "PARALLEL"), "run operators one at a time, or independent branches in parallel");
+    static final OptionKey<Boolean> ALLOW_SPINNING = OptionKey.bool("allow-spinning", true,
+            "idle thread-pool threads spin (lower latency, burns CPU) instead of sleeping");
+    static final OptionKey<Boolean> MEMORY_PATTERN = OptionKey.bool("memory-pattern", true,
+            "pre-plan memory from the first run's shapes (helps when shapes do not change)");
+    static final OptionKey<Boolean> CPU_ARENA = OptionKey.bool("cpu-arena", true, "allocate CPU memory from an arena");
 
     private static final Map<String, OptLevel> OPT_LEVELS = Map.of(
             "NO", OptLevel.NO_OPT, "BASIC", OptLevel.BASIC_OPT,
             "EXTENDED", OptLevel.EXTENDED_OPT, "ALL", OptLevel.ALL_OPT);
 
     /** What {@code BackendProvider.options()} reports. */
-    static final List<OptionSpec> SPECS = List.of(
-            OptionSpec.integer(INTRA_OP_THREADS, 0L, 0,
-                    "threads used inside one operator; 0 = onnxruntime default (one per physical core)"),
-            OptionSpec.integer(INTER_OP_THREADS, 0L, 0,
-                    "threads used to run independent operators in PARALLEL mode; 0 = onnxruntime default"),
-            OptionSpec.choice(GRAPH_OPTIMIZATION, "ALL", List.of("NO", "BASIC", "EXTENDED", "ALL"),
-                    "graph optimization level applied when the model is loaded"),
-            OptionSpec.choice(EXECUTION_MODE, "SEQUENTIAL", List.of("SEQUENTIAL", "PARALLEL"),
-                    "run operators one at a time, or independent branches in parallel"),
-            OptionSpec.bool(ALLOW_SPINNING, true,
-                    "idle thread-pool threads spin (lower latency, burns CPU) instead of sleeping"),
-            OptionSpec.bool(MEMORY_PATTERN, true,
-                    "pre-plan memory from the first run's shapes (helps when shapes do not change)"),
-            OptionSpec.bool(CPU_ARENA, true, "allocate CPU memory from an arena"));
+    static final List<OptionSpec> SPECS = OptionKey.specs(INTRA_OP_THREADS, INTER_OP_THREADS, GRAPH_OPTIMIZATION,
+            EXECUTION_MODE, ALLOW_SPINNING, MEMORY_PATTERN, CPU_ARENA);
 
     OrtOptions {
         if (!OPT_LEVELS.containsKey(graphOptimization)) {
-            throw new IllegalArgumentException(GRAPH_OPTIMIZATION + " must be one of NO, BASIC, EXTENDED, ALL, got "
-                    + graphOptimization);
+            throw new IllegalArgumentException(GRAPH_OPTIMIZATION.name() + " must be one of NO, BASIC, EXTENDED, ALL,"
+                    + " got " + graphOptimization);
         }
         if (!executionMode.equals("SEQUENTIAL") && !executionMode.equals("PARALLEL")) {
-            throw new IllegalArgumentException(EXECUTION_MODE + " must be SEQUENTIAL or PARALLEL, got "
+            throw new IllegalArgumentException(EXECUTION_MODE.name() + " must be SEQUENTIAL or PARALLEL, got "
                     + executionMode);
         }
     }
@@ -70,25 +64,12 @@ record OrtOptions(int intraOpThreads, int interOpThreads, String graphOptimizati
     /** Reads the options of a request; missing ones take the defaults of {@link #SPECS}. */
     static OrtOptions from(ModelLoadRequest request) throws BackendException {
         try {
-            return new OrtOptions(
-                    threads(request, INTRA_OP_THREADS),
-                    threads(request, INTER_OP_THREADS),
-                    request.stringOption(GRAPH_OPTIMIZATION, "ALL").toUpperCase(Locale.ROOT),
-                    request.stringOption(EXECUTION_MODE, "SEQUENTIAL").toUpperCase(Locale.ROOT),
-                    request.booleanOption(ALLOW_SPINNING, true),
-                    request.booleanOption(MEMORY_PATTERN, true),
-                    request.booleanOption(CPU_ARENA, true));
+            return new OrtOptions(INTRA_OP_THREADS.read(request), INTER_OP_THREADS.read(request),
+                    GRAPH_OPTIMIZATION.read(request), EXECUTION_MODE.read(request), ALLOW_SPINNING.read(request),
+                    MEMORY_PATTERN.read(request), CPU_ARENA.read(request));
         } catch (IllegalArgumentException e) {
             throw new BackendException("invalid onnxruntime option: " + e.getMessage());
         }
-    }
-
-    private static int threads(ModelLoadRequest request, String name) {
-        long n = request.longOption(name, 0);
-        if (n < 0 || n > Short.MAX_VALUE) {
-            throw new IllegalArgumentException(name + " must be between 0 and " + Short.MAX_VALUE + ", got " + n);
-        }
-        return (int) n;
     }
 
     /** New session options with these settings; the caller closes them. */
@@ -119,13 +100,13 @@ record OrtOptions(int intraOpThreads, int interOpThreads, String graphOptimizati
     /** The settings as display strings keyed by option name, for {@code ModelSession.properties()}. */
     Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(INTRA_OP_THREADS, threadsText(intraOpThreads));
-        m.put(INTER_OP_THREADS, threadsText(interOpThreads));
-        m.put(GRAPH_OPTIMIZATION, graphOptimization);
-        m.put(EXECUTION_MODE, executionMode);
-        m.put(ALLOW_SPINNING, Boolean.toString(allowSpinning));
-        m.put(MEMORY_PATTERN, Boolean.toString(memoryPattern));
-        m.put(CPU_ARENA, Boolean.toString(cpuArena));
+        m.put(INTRA_OP_THREADS.name(), threadsText(intraOpThreads));
+        m.put(INTER_OP_THREADS.name(), threadsText(interOpThreads));
+        m.put(GRAPH_OPTIMIZATION.name(), graphOptimization);
+        m.put(EXECUTION_MODE.name(), executionMode);
+        m.put(ALLOW_SPINNING.name(), Boolean.toString(allowSpinning));
+        m.put(MEMORY_PATTERN.name(), Boolean.toString(memoryPattern));
+        m.put(CPU_ARENA.name(), Boolean.toString(cpuArena));
         return m;
     }
 

@@ -1,7 +1,7 @@
 package io.inferbench.adapter.onnxruntime;
 
 import ai.onnxruntime.OnnxTensor;
-import io.inferbench.api.PreparedInputs;
+import io.inferbench.adapter.support.OwnedInput;
 
 import java.util.Collections;
 import java.util.Map;
@@ -11,38 +11,22 @@ import java.util.Map;
  * {@code prepare}, so the timed {@code run} allocates nothing of its own. Owned by the runner that
  * made it; closed with that runner.
  */
-final class OrtPreparedInput implements PreparedInputs.Owned {
-    private final OrtRunner owner;
+final class OrtPreparedInput extends OwnedInput<OrtRunner> {
     private final Map<String, OnnxTensor> tensors;
-    private volatile boolean closed;
 
     OrtPreparedInput(OrtRunner owner, Map<String, OnnxTensor> tensors) {
-        this.owner = owner;
+        super(owner);
         this.tensors = Collections.unmodifiableMap(tensors);
-    }
-
-    @Override
-    public OrtRunner owner() {
-        return owner;
     }
 
     Map<String, OnnxTensor> tensors() {
         return tensors;
     }
 
+    /** Releases the native tensors (once: ONNX Runtime logs a warning when a tensor is closed twice). */
     @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    /** Releases the native tensors. Idempotent. */
-    @Override
-    public void close() {
-        // ONNX Runtime logs a warning when a tensor is closed twice.
-        if (!closed) {
-            closed = true;
-            tensors.values().forEach(OnnxTensor::close);
-        }
+    protected void release() {
+        tensors.values().forEach(OnnxTensor::close);
     }
 
     @Override

@@ -5,11 +5,12 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import io.inferbench.adapter.support.AbstractRunner;
+import io.inferbench.adapter.support.InputCheck;
+import io.inferbench.adapter.support.OnnxDataTypes;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.DType;
 import io.inferbench.api.PreparedInput;
-import io.inferbench.api.PreparedInputs;
-import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
 
 import java.nio.ByteBuffer;
@@ -22,25 +23,20 @@ import java.util.Map;
  * Runs an {@link OrtModelSession} for one worker thread. Not thread-safe (the SPI's contract);
  * the underlying {@code OrtSession.run} is, so runners of one session run concurrently.
  */
-final class OrtRunner implements Runner {
+final class OrtRunner extends AbstractRunner<OrtPreparedInput> {
     private final OrtModelSession model;
     private final OrtSession session;
-    private final PreparedInputs<OrtPreparedInput> prepared = new PreparedInputs<>(this, OrtPreparedInput.class);
-    private volatile boolean closed;
 
     OrtRunner(OrtModelSession model, OrtSession session) {
+        super(model, OrtPreparedInput.class);
         this.model = model;
         this.session = session;
     }
 
     @Override
-    public PreparedInput prepare(Map<String, Tensor> inputs) throws BackendException {
-        ensureOpen();
-        OrtInputs.check(model.inputs(), inputs);
-        OrtPreparedInput input = new OrtPreparedInput(this,
-                OrtInputs.toOrt(model.runtime().environment(), model.inputs(), inputs));
-        prepared.add(input);
-        return input;
+    protected OrtPreparedInput newInput(Map<String, Tensor> inputs) throws BackendException {
+        InputCheck.check(model.inputs(), inputs, InputCheck::rankAndFixedDims);
+        return new OrtPreparedInput(this, OrtInputs.toOrt(model.runtime().environment(), model.inputs(), inputs));
     }
 
     /**
@@ -77,7 +73,7 @@ final class OrtRunner implements Runner {
             throw new BackendException("output '" + name + "' is a " + value.getType() + ", not a tensor");
         }
         TensorInfo info = tensor.getInfo();
-        DType dtype = OrtTypes.dtype(info.onnxType);
+        DType dtype = OnnxDataTypes.dtype(info.onnxType.name());
         if (dtype == null || dtype == DType.STRING) {
             throw new BackendException("output '" + name + "' has element type " + info.onnxType
                     + ", which host tensors cannot hold");
@@ -85,28 +81,5 @@ final class OrtRunner implements Runner {
         // getByteBuffer() returns a copy, so the host tensor outlives the ONNX Runtime result.
         ByteBuffer data = tensor.getByteBuffer().order(ByteOrder.nativeOrder());
         return new Tensor(dtype, info.getShape(), data);
-    }
-
-    private OrtPreparedInput own(PreparedInput input) throws BackendException {
-        ensureOpen();
-        return prepared.own(input);
-    }
-
-    private void ensureOpen() throws BackendException {
-        if (closed) {
-            throw new BackendException("runner is closed");
-        }
-        model.ensureOpen();
-    }
-
-    /** Releases every input this runner prepared. Idempotent. */
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        prepared.closeAll();
-        model.forget(this);
     }
 }

@@ -1,5 +1,6 @@
 package io.inferbench.adapter.onnxruntime;
 
+import io.inferbench.adapter.support.OnnxDataTypes;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.BackendInfo;
 import io.inferbench.api.BackendProvider;
@@ -12,6 +13,7 @@ import io.inferbench.api.ModelLoadRequest;
 import io.inferbench.api.ModelSession;
 import io.inferbench.api.OptionSpec;
 import io.inferbench.api.UnsupportedModelException;
+import io.inferbench.testsupport.TinyOnnx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,7 +126,7 @@ class OrtBackendProviderTest {
     void missingKernelIsAnUnsupportedModel(@TempDir Path dir) {
         // Relu is defined for int16 since opset 14, but the CPU provider has no int16 kernel.
         Path model = TestModels.write(dir, "relu-int16.onnx",
-                TinyOnnx.singleOp("Relu", TinyOnnx.ELEM_TYPES.get(DType.INT16), 14));
+                TinyOnnx.singleOp("Relu", OnnxDataTypes.code(DType.INT16), 14));
         UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
                 () -> provider.open(TestModels.request(model, Map.of())));
         assertTrue(e.getMessage().contains("Relu"), e.getMessage());

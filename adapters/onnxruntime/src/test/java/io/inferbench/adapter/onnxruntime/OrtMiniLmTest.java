@@ -7,6 +7,9 @@ import io.inferbench.api.PreparedInput;
 import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
 import io.inferbench.api.TensorSpec;
+import io.inferbench.testsupport.HostTensors;
+import io.inferbench.testsupport.MiniLm;
+import io.inferbench.testsupport.ModelJars;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,7 @@ class OrtMiniLmTest {
 
     @BeforeAll
     static void open() throws BackendException {
-        Path model = TestModels.miniLm(dir);
+        Path model = ModelJars.extract(ModelJars.MINILM_Q, dir);
         session = new OrtBackendProvider().open(TestModels.request(model, Map.of("intra-op-threads", 1L)));
     }
 
@@ -66,8 +69,8 @@ class OrtMiniLmTest {
     @Test
     void runsABatchDeterministically() throws Exception {
         try (Runner runner = session.newRunner()) {
-            PreparedInput a = runner.prepare(TestModels.miniLmInputs(2, 16, 1));
-            PreparedInput b = runner.prepare(TestModels.miniLmInputs(2, 16, 2));
+            PreparedInput a = runner.prepare(MiniLm.inputs(2, 16, 1));
+            PreparedInput b = runner.prepare(MiniLm.inputs(2, 16, 2));
 
             runner.run(a); // the timed path: no outputs, must simply not fail
             Tensor outA = runner.runAndFetch(a).get("last_hidden_state");
@@ -91,7 +94,7 @@ class OrtMiniLmTest {
 
     @Test
     void wrongInputNameIsNamed() throws Exception {
-        Map<String, Tensor> inputs = new LinkedHashMap<>(TestModels.miniLmInputs(1, 8, 0));
+        Map<String, Tensor> inputs = new LinkedHashMap<>(MiniLm.inputs(1, 8, 0));
         inputs.put("segment_ids", inputs.remove("token_type_ids"));
         BackendException e = prepareFails(inputs);
         assertTrue(e.getMessage().startsWith("unknown input 'segment_ids'"), e.getMessage());
@@ -100,7 +103,7 @@ class OrtMiniLmTest {
 
     @Test
     void missingInputIsNamed() throws Exception {
-        Map<String, Tensor> inputs = new LinkedHashMap<>(TestModels.miniLmInputs(1, 8, 0));
+        Map<String, Tensor> inputs = new LinkedHashMap<>(MiniLm.inputs(1, 8, 0));
         inputs.remove("attention_mask");
         BackendException e = prepareFails(inputs);
         assertEquals("missing input 'attention_mask': the model expects int64[batch_size,sequence_length]",
@@ -109,7 +112,7 @@ class OrtMiniLmTest {
 
     @Test
     void wrongDtypeIsNamed() throws Exception {
-        Map<String, Tensor> inputs = new LinkedHashMap<>(TestModels.miniLmInputs(1, 8, 0));
+        Map<String, Tensor> inputs = new LinkedHashMap<>(MiniLm.inputs(1, 8, 0));
         inputs.put("input_ids", new Tensor(DType.INT32, new long[] {1, 8}, ByteBuffer.allocate(32)));
         BackendException e = prepareFails(inputs);
         assertEquals("input 'input_ids' is int32 but the model expects int64[batch_size,sequence_length]",
@@ -118,8 +121,8 @@ class OrtMiniLmTest {
 
     @Test
     void wrongRankIsNamed() throws Exception {
-        Map<String, Tensor> inputs = new LinkedHashMap<>(TestModels.miniLmInputs(1, 8, 0));
-        inputs.put("token_type_ids", TestModels.int64(new long[] {8}, new long[8]));
+        Map<String, Tensor> inputs = new LinkedHashMap<>(MiniLm.inputs(1, 8, 0));
+        inputs.put("token_type_ids", HostTensors.int64(new long[] {8}, new long[8]));
         BackendException e = prepareFails(inputs);
         assertTrue(e.getMessage().startsWith("input 'token_type_ids' has shape [8] (rank 1)"), e.getMessage());
     }

@@ -7,6 +7,8 @@ import io.inferbench.api.PreparedInput;
 import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
 import io.inferbench.api.TensorSpec;
+import io.inferbench.testsupport.HostTensors;
+import io.inferbench.testsupport.TinyOnnx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +82,7 @@ class OrtRunnerTest {
     @Test
     void closedRunnersAndForeignInputsAreRejected() throws Exception {
         ModelSession session = open(TinyOnnx.identities(List.of(DType.INT64)));
-        Map<String, Tensor> inputs = Map.of("x_int64", TestModels.int64(new long[] {2}, 1, 2));
+        Map<String, Tensor> inputs = Map.of("x_int64", HostTensors.int64(new long[] {2}, 1, 2));
         Runner first = session.newRunner();
         Runner second = session.newRunner();
         PreparedInput input = first.prepare(inputs);

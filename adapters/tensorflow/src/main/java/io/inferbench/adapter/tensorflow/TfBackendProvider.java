@@ -1,5 +1,6 @@
 package io.inferbench.adapter.tensorflow;
 
+import io.inferbench.adapter.support.ProcInfo;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.BackendInfo;
 import io.inferbench.api.BackendProvider;
@@ -68,7 +69,7 @@ public final class TfBackendProvider implements BackendProvider {
     @Override
     public BackendInfo info() {
         List<String> notes = new ArrayList<>();
-        DeviceInfo cpu = TfDevices.cpu();
+        DeviceInfo cpu = ProcInfo.cpu();
         try {
             TfRuntime runtime = TfRuntime.get();
             Map<String, String> versions = new LinkedHashMap<>();

@@ -1,47 +1,38 @@
 package io.inferbench.adapter.tensorflow;
 
 import io.inferbench.api.BackendException;
+import io.inferbench.api.ConversionCache;
 import io.inferbench.api.ModelConverter;
 import io.inferbench.api.UnsupportedModelException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
- * Converts ONNX models to SavedModels once and keeps them in the InferBench cache.
+ * Converts ONNX models to SavedModels once and keeps them in the InferBench cache, through the API's
+ * {@link ConversionCache}.
  *
  * <p>The converted model lives in {@code <cache>/converted/<converter>-<version>/<sha256 of the onnx
  * file>/}: a new converter version or a changed file gets a new directory; the same file is converted
- * once per machine. The converter writes into a temporary directory beside the final one, which is
- * then renamed into place; a rename is atomic, so the final directory is always complete, and when two
- * JVMs convert at once the first rename wins and the other JVM uses its result. Beside the
- * SavedModel's own files the directory holds {@value #RECORD}, what the converter reported, so a
- * reused conversion is described like a fresh one.
+ * once per machine. The cache has the converter write into a temporary directory beside the final one,
+ * renamed into place when complete, so the final directory is always complete, and when two JVMs
+ * convert at once the first rename wins and the other JVM uses its result. Beside the SavedModel's own
+ * files the directory holds {@value #RECORD}, what the converter reported, so a reused conversion is
+ * described like a fresh one.
  */
 final class TfConversion {
     static final String RECORD = "inferbench-conversion.properties";
     static final String CONVERTER_CLASS = "io.inferbench.adapter.tensorflow.convert.OnnxToTensorFlow";
-    private static final Duration STALE_TEMP_AGE = Duration.ofHours(6);
 
     /** Conversions run in this JVM (not reused from the cache); tests read it. */
     static final AtomicInteger CONVERSIONS = new AtomicInteger();
@@ -93,46 +84,39 @@ final class TfConversion {
                     : "model file not found: " + onnx);
         }
         String label = converter.name() + " v" + converter.version();
-        Path parent = cacheRoot.resolve("converted").resolve(safe(converter.name() + "-" + converter.version()));
-        Path target = parent.resolve(sha256(onnx));
-        if (Files.isDirectory(target)) {
-            return reused(target, label);
-        }
-        Path temp = null;
+        ConversionCache cache = ConversionCache.in(cacheRoot);
+        ConversionCache.Key key = new ConversionCache.Key(sha256(onnx), converter.name(), converter.version());
+        Path target = cache.dir(key);
+        Converted[] fresh = new Converted[1];
         try {
-            Files.createDirectories(parent);
-            deleteStaleTemps(parent);
-            temp = parent.resolve(target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-            long start = System.nanoTime();
-            ModelConverter.Conversion conversion = converter.convert(onnx, temp);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            CONVERSIONS.incrementAndGet();
-            if (!conversion.target().toAbsolutePath().normalize().equals(temp.toAbsolutePath().normalize())) {
-                throw new BackendException(label + " wrote " + conversion.target() + ", not the requested " + temp);
-            }
-            writeRecord(temp, onnx, label, conversion, millis);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                // Another JVM finished first: its result is as good as ours.
-                return reused(target, label);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new BackendException("cannot move the converted model into " + target + ": " + e.getMessage(), e);
-            }
-            return new Converted(target, label, false, conversion.operators(), conversion.notes(), millis);
+            ConversionCache.Entry entry = cache.obtain(key, temp -> fresh[0] = convertInto(temp, target, onnx,
+                    label, converter));
+            return entry.reused() ? reused(target, label) : fresh[0];
         } catch (UnsupportedModelException e) {
             throw e;
         } catch (BackendException e) {
             throw new BackendException("converting " + onnx + " with " + label + " failed: " + e.getMessage(), e);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new BackendException("cannot move the converted model into " + target + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new BackendException("cannot write the converted model under " + parent + ": " + e, e);
+            throw new BackendException("cannot write the converted model under " + target.getParent() + ": " + e, e);
         } catch (RuntimeException e) {
             throw new BackendException(label + " failed on " + onnx + ": " + TfErrors.oneLine(e), e);
-        } finally {
-            if (temp != null) {
-                deleteTree(temp);
-            }
         }
+    }
+
+    /** Runs the converter into the cache's temporary directory and records what it reported. */
+    private static Converted convertInto(Path temp, Path target, Path onnx, String label, ModelConverter converter)
+            throws BackendException, IOException {
+        long start = System.nanoTime();
+        ModelConverter.Conversion conversion = converter.convert(onnx, temp);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        CONVERSIONS.incrementAndGet();
+        if (!conversion.target().toAbsolutePath().normalize().equals(temp.toAbsolutePath().normalize())) {
+            throw new BackendException(label + " wrote " + conversion.target() + ", not the requested " + temp);
+        }
+        writeRecord(temp, onnx, label, conversion, millis);
+        return new Converted(target, label, false, conversion.operators(), conversion.notes(), millis);
     }
 
     private static Converted reused(Path target, String label) {
@@ -164,50 +148,12 @@ final class TfConversion {
         return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
     }
 
-    /** Hex SHA-256 of a file's bytes. */
+    /** Hex SHA-256 of a file's bytes: the cache key's content part. */
     static String sha256(Path file) throws BackendException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 20];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+        try {
+            return ConversionCache.sha256(file);
         } catch (IOException e) {
             throw new BackendException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
-    }
-
-    private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    /** Removes temporary directories left by JVMs killed mid-conversion; young ones may be in progress. */
-    private static void deleteStaleTemps(Path parent) {
-        Instant cutoff = Instant.now().minus(STALE_TEMP_AGE);
-        try (Stream<Path> children = Files.list(parent)) {
-            for (Path child : children.filter(p -> p.getFileName().toString().contains(".tmp-")).toList()) {
-                if (Files.getLastModifiedTime(child).toInstant().isBefore(cutoff)) {
-                    deleteTree(child);
-                }
-            }
-        } catch (IOException e) {
-            // Best effort: a leftover directory wastes space but breaks nothing.
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // Best effort, as above.
         }
     }
 }

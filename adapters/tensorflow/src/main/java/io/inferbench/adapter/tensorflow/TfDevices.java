@@ -1,11 +1,9 @@
 package io.inferbench.adapter.tensorflow;
 
+import io.inferbench.adapter.support.ProcInfo;
 import io.inferbench.api.Device;
 import io.inferbench.api.DeviceInfo;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Describes the CPU and the GPUs TensorFlow sees, for {@code BackendProvider.info()}. */
+/** Describes the GPUs TensorFlow sees, for {@code BackendProvider.info()}, and its oneDNN default on this CPU. */
 final class TfDevices {
-    private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
-
     /**
      * CPU features for which TensorFlow 2.x on Linux turns its oneDNN optimisations on when
      * {@code TF_ENABLE_ONEDNN_OPTS} is not set ({@code IsMKLEnabled} in tensorflow/core/util/util.cc).
@@ -25,13 +21,6 @@ final class TfDevices {
             "avx512_vnni", "avx512_bf16", "avx_vnni", "amx_tile", "amx_int8", "amx_bf16");
 
     private TfDevices() {
-    }
-
-    /** The CPU, e.g. {@code Intel(R) Xeon(R) Processor, 8 logical CPUs}. */
-    static DeviceInfo cpu() {
-        String model = firstValue(CPU_INFO, "model name").orElse(System.getProperty("os.arch") + " CPU");
-        return new DeviceInfo(Device.CPU, model + ", " + Runtime.getRuntime().availableProcessors()
-                + " logical CPUs", true, "");
     }
 
     /** The GPUs TensorFlow listed, as {@code gpu:0}, {@code gpu:1}... in its order. */
@@ -53,20 +42,7 @@ final class TfDevices {
         if (!os.contains("nux")) {
             return false;
         }
-        Optional<String> flags = firstValue(CPU_INFO, "flags");
+        Optional<String> flags = ProcInfo.firstValue(ProcInfo.CPU_INFO, "flags");
         return flags.map(f -> Stream.of(f.split("\\s+")).anyMatch(ONEDNN_DEFAULT_FLAGS::contains)).orElse(false);
-    }
-
-    /** The value of the first {@code key : value} line of a /proc style file. */
-    static Optional<String> firstValue(Path file, String key) {
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.filter(l -> l.startsWith(key))
-                    .map(l -> l.split(":", 2))
-                    .filter(kv -> kv.length == 2 && kv[0].strip().equals(key) && !kv[1].isBlank())
-                    .map(kv -> kv[1].strip())
-                    .findFirst();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.inferbench.adapter.tensorflow;
 
+import io.inferbench.adapter.support.ErrorLines;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.UnsupportedModelException;
 
@@ -9,7 +10,6 @@ import java.util.regex.Pattern;
 
 /** Turns TensorFlow's exceptions into the SPI's, with one-line messages. */
 final class TfErrors {
-    private static final int MAX_LENGTH = 400;
     /** TensorFlow appends "[[{{node x}}]]" context and hints over several lines; keep the first sentence block. */
     private static final Pattern NODE_CONTEXT = Pattern.compile("\\s*\\[\\[\\{\\{node [^}]*}}]]");
 
@@ -23,16 +23,13 @@ final class TfErrors {
 
     /** The message on one line, at most 400 characters. */
     static String oneLine(Throwable e) {
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
-        message = NODE_CONTEXT.matcher(message).replaceAll("");
-        message = message.replaceAll("\\s+", " ").strip();
-        return message.length() <= MAX_LENGTH ? message : message.substring(0, MAX_LENGTH - 3) + "...";
+        return ErrorLines.oneLine(NODE_CONTEXT.matcher(ErrorLines.message(e)).replaceAll(""));
     }
 
     /** A failure to load {@code what} (a SavedModel directory or GraphDef file). */
     static BackendException onLoad(String what, Throwable e) {
         String detail = oneLine(e);
-        if (containsAny(detail.toLowerCase(Locale.ROOT), UNSUPPORTED)) {
+        if (ErrorLines.containsAny(detail.toLowerCase(Locale.ROOT), UNSUPPORTED)) {
             return new UnsupportedModelException("tensorflow cannot run " + what + ": " + detail, e);
         }
         return new BackendException("cannot load " + what + ": " + detail, e);
@@ -41,14 +38,5 @@ final class TfErrors {
     /** A failure of {@code Session.run}. */
     static BackendException onRun(Throwable e) {
         return new BackendException("tensorflow run failed: " + oneLine(e), e);
-    }
-
-    private static boolean containsAny(String text, List<String> phrases) {
-        for (String phrase : phrases) {
-            if (text.contains(phrase)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

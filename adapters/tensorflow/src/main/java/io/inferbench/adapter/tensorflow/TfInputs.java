@@ -1,8 +1,8 @@
 package io.inferbench.adapter.tensorflow;
 
+import io.inferbench.adapter.support.InputCheck;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.Tensor;
-import io.inferbench.api.TensorSpec;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.family.TType;
@@ -29,45 +29,13 @@ final class TfInputs {
      * @throws BackendException naming the first offending input
      */
     static void check(List<TfEndpoint> inputs, Map<String, Tensor> tensors) throws BackendException {
-        Set<String> names = inputs.stream().map(TfEndpoint::name).collect(Collectors.toSet());
-        for (String name : tensors.keySet()) {
-            if (!names.contains(name)) {
-                throw new BackendException("unknown input '" + name + "': the model's inputs are " + describe(inputs));
+        Set<String> anyRank = inputs.stream().filter(i -> !i.rankKnown()).map(TfEndpoint::name)
+                .collect(Collectors.toSet());
+        InputCheck.check(inputs.stream().map(TfEndpoint::spec).toList(), tensors, (spec, tensor) -> {
+            if (!anyRank.contains(spec.name())) {
+                InputCheck.rankAndFixedDims(spec, tensor);
             }
-        }
-        for (TfEndpoint input : inputs) {
-            Tensor tensor = tensors.get(input.name());
-            if (tensor == null) {
-                throw new BackendException("missing input '" + input.name() + "': the model expects "
-                        + input.spec().describe());
-            }
-            checkOne(input, tensor);
-        }
-    }
-
-    private static void checkOne(TfEndpoint input, Tensor tensor) throws BackendException {
-        TensorSpec spec = input.spec();
-        String name = spec.name();
-        if (tensor.dtype() != spec.dtype()) {
-            throw new BackendException("input '" + name + "' is " + tensor.dtype().id() + " but the model expects "
-                    + spec.describe());
-        }
-        if (!input.rankKnown()) {
-            return;
-        }
-        long[] shape = tensor.shape();
-        long[] expected = spec.shape();
-        if (shape.length != expected.length) {
-            throw new BackendException("input '" + name + "' has shape " + TfTypes.shapeText(shape) + " (rank "
-                    + shape.length + ") but the model expects rank " + expected.length + ": " + spec.describe());
-        }
-        for (int i = 0; i < shape.length; i++) {
-            if (expected[i] >= 0 && shape[i] != expected[i]) {
-                throw new BackendException("input '" + name + "' has shape " + TfTypes.shapeText(shape)
-                        + " but the model expects " + spec.describe() + " (dimension " + i + " must be "
-                        + expected[i] + ")");
-            }
-        }
+        });
     }
 
     /**
@@ -104,9 +72,5 @@ final class TfInputs {
                 t.close();
             }
         }
-    }
-
-    private static String describe(List<TfEndpoint> inputs) {
-        return inputs.stream().map(i -> i.spec().toString()).toList().toString();
     }
 }

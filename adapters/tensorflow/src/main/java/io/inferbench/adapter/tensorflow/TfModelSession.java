@@ -1,14 +1,12 @@
 package io.inferbench.adapter.tensorflow;
 
+import io.inferbench.adapter.support.AbstractModelSession;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.Device;
 import io.inferbench.api.DeviceUnavailableException;
 import io.inferbench.api.ModelConverter;
 import io.inferbench.api.ModelFormat;
 import io.inferbench.api.ModelLoadRequest;
-import io.inferbench.api.ModelSession;
-import io.inferbench.api.Runner;
-import io.inferbench.api.TensorSpec;
 import io.inferbench.api.UnsupportedModelException;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
@@ -24,18 +22,13 @@ import java.util.function.UnaryOperator;
  * A model loaded into a TensorFlow {@link Session}. Thread-safe: {@code Session.run} may be called
  * from many threads, and each worker gets its own {@link TfRunner}.
  */
-final class TfModelSession implements ModelSession {
+final class TfModelSession extends AbstractModelSession {
     private final TfModels.Loaded loaded;
-    private final List<TensorSpec> inputs;
-    private final List<TensorSpec> outputs;
-    private final Map<String, String> properties;
-    private final io.inferbench.api.RunnerSet<TfRunner> runners = new io.inferbench.api.RunnerSet<>();
 
     private TfModelSession(TfModels.Loaded loaded, Map<String, String> properties) {
+        super(loaded.inputs().stream().map(TfEndpoint::spec).toList(),
+                loaded.outputs().stream().map(TfEndpoint::spec).toList(), properties);
         this.loaded = loaded;
-        this.inputs = loaded.inputs().stream().map(TfEndpoint::spec).toList();
-        this.outputs = loaded.outputs().stream().map(TfEndpoint::spec).toList();
-        this.properties = properties;
     }
 
     /**
@@ -82,7 +75,7 @@ final class TfModelSession implements ModelSession {
                     + " (.pb) and ONNX files (by conversion), not " + request.format());
         };
         if (request.format() == ModelFormat.GRAPH_DEF && !isSavedModelFile(path)) {
-            props.remove(TfOptions.SIGNATURE);
+            props.remove(TfOptions.SIGNATURE.name());
         }
         props.putAll(loaded.properties());
         return new TfModelSession(loaded, Collections.unmodifiableMap(props));
@@ -126,44 +119,13 @@ final class TfModelSession implements ModelSession {
     }
 
     @Override
-    public List<TensorSpec> inputs() {
-        return inputs;
+    protected TfRunner createRunner() {
+        return new TfRunner(this, loaded.session());
     }
 
+    /** Closes the session and graph, once every runner has closed (the harness stopped the workers first). */
     @Override
-    public List<TensorSpec> outputs() {
-        return outputs;
-    }
-
-    @Override
-    public Map<String, String> properties() {
-        return properties;
-    }
-
-    @Override
-    public Runner newRunner() throws BackendException {
-        ensureOpen();
-        TfRunner runner = new TfRunner(this, loaded.session());
-        return runners.add(runner);
-    }
-
-    void ensureOpen() throws BackendException {
-        runners.ensureOpen();
-    }
-
-    void forget(TfRunner runner) {
-        runners.forget(runner);
-    }
-
-    /**
-     * Closes every runner, then the session and graph. Call it once the workers have stopped: a
-     * runner closed while its thread is inside {@code run} would free tensors TensorFlow is reading.
-     */
-    @Override
-    public void close() {
-        if (!runners.closeAll()) {
-            return;
-        }
+    protected void release() {
         try {
             loaded.owner().close();
         } catch (Exception e) {

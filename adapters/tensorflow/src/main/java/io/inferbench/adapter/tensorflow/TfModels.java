@@ -1,6 +1,7 @@
 package io.inferbench.adapter.tensorflow;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.inferbench.adapter.support.TensorSpecs;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.DType;
 import io.inferbench.api.TensorSpec;
@@ -197,8 +198,7 @@ final class TfModels {
             throws UnsupportedModelException {
         DType dtype = TfTypes.dtype(type);
         if (dtype == null) {
-            throw new UnsupportedModelException(kind + " '" + name + "' has element type " + type
-                    + ", which InferBench cannot represent");
+            throw TensorSpecs.unrepresentable(kind, name, type);
         }
         long[] dims = TfTypes.dims(shape);
         boolean rankKnown = dims != null;

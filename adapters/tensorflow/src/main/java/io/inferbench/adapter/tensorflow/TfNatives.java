@@ -14,8 +14,6 @@ import java.util.function.UnaryOperator;
  */
 public final class TfNatives {
     static final String JAVACPP_CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
-    static final String CACHE_DIR_PROPERTY = "inferbench.cache.dir";
-    static final String CACHE_DIR_ENV = "INFERBENCH_CACHE_DIR";
 
     /**
      * Where JavaCPP unpacks the natives.

@@ -1,5 +1,6 @@
 package io.inferbench.adapter.tensorflow;
 
+import io.inferbench.adapter.support.OptionKey;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.Device;
 import io.inferbench.api.ModelLoadRequest;
@@ -33,65 +34,48 @@ import java.util.function.UnaryOperator;
 record TfOptions(int intraOpThreads, int interOpThreads, boolean xla, String grappler, boolean oneDnn,
                  String signature, boolean allowSoftPlacement) {
 
-    static final String INTRA_OP_THREADS = "intra-op-threads";
-    static final String INTER_OP_THREADS = "inter-op-threads";
-    static final String XLA = "xla";
-    static final String GRAPPLER = "grappler";
-    static final String ONEDNN = "onednn";
-    static final String SIGNATURE = "signature";
-    static final String ALLOW_SOFT_PLACEMENT = "allow-soft-placement";
-
     static final String DEFAULT_SIGNATURE = "serving_default";
     static final String ONEDNN_ENV = "TF_ENABLE_ONEDNN_OPTS";
     static final List<String> GRAPPLER_MODES = List.of("default", "off", "aggressive");
 
+    static final OptionKey<Integer> INTRA_OP_THREADS = OptionKey.threads("intra-op-threads",
+            "threads used inside one operator; 0 = tensorflow default (one per logical core)");
+    static final OptionKey<Integer> INTER_OP_THREADS = OptionKey.threads("inter-op-threads",
+            "threads used to run independent operators; 0 = tensorflow default");
+    static final OptionKey<Boolean> XLA = OptionKey.bool("xla", false,
+            "XLA JIT auto-clustering (global_jit_level ON_1) instead of OFF");
+    static final OptionKey<String> GRAPPLER = OptionKey.choice("grappler", "default", GRAPPLER_MODES,
+            "grappler graph rewriting: default, off (meta optimizer disabled) or aggressive");
+    static final OptionKey<Boolean> ONEDNN = OptionKey.bool("onednn", true, "oneDNN optimisations (env"
+            + " TF_ENABLE_ONEDNN_OPTS, read once per JVM: a different value applies only in a forked JVM)");
+    static final OptionKey<String> SIGNATURE = OptionKey.string("signature", DEFAULT_SIGNATURE,
+            "SavedModel signature to run");
+    static final OptionKey<Boolean> ALLOW_SOFT_PLACEMENT = OptionKey.bool("allow-soft-placement", true,
+            "place ops that have no kernel on the chosen device on the CPU instead of failing");
+
     /** What {@code BackendProvider.options()} reports. */
-    static final List<OptionSpec> SPECS = List.of(
-            OptionSpec.integer(INTRA_OP_THREADS, 0L, 0,
-                    "threads used inside one operator; 0 = tensorflow default (one per logical core)"),
-            OptionSpec.integer(INTER_OP_THREADS, 0L, 0,
-                    "threads used to run independent operators; 0 = tensorflow default"),
-            OptionSpec.bool(XLA, false, "XLA JIT auto-clustering (global_jit_level ON_1) instead of OFF"),
-            OptionSpec.choice(GRAPPLER, "default", GRAPPLER_MODES,
-                    "grappler graph rewriting: default, off (meta optimizer disabled) or aggressive"),
-            OptionSpec.bool(ONEDNN, true, "oneDNN optimisations (env TF_ENABLE_ONEDNN_OPTS, read once per JVM:"
-                    + " a different value applies only in a forked JVM)"),
-            OptionSpec.string(SIGNATURE, DEFAULT_SIGNATURE, "SavedModel signature to run"),
-            OptionSpec.bool(ALLOW_SOFT_PLACEMENT, true,
-                    "place ops that have no kernel on the chosen device on the CPU instead of failing"));
+    static final List<OptionSpec> SPECS = OptionKey.specs(INTRA_OP_THREADS, INTER_OP_THREADS, XLA, GRAPPLER, ONEDNN,
+            SIGNATURE, ALLOW_SOFT_PLACEMENT);
 
     TfOptions {
         if (!GRAPPLER_MODES.contains(grappler)) {
-            throw new IllegalArgumentException(GRAPPLER + " must be one of " + String.join(", ", GRAPPLER_MODES)
+            throw new IllegalArgumentException(GRAPPLER.name() + " must be one of " + String.join(", ", GRAPPLER_MODES)
                     + ", got " + grappler);
         }
         if (signature.isBlank()) {
-            throw new IllegalArgumentException(SIGNATURE + " must not be empty");
+            throw new IllegalArgumentException(SIGNATURE.name() + " must not be empty");
         }
     }
 
     /** Reads the options of a request; missing ones take the defaults of {@link #SPECS}. */
     static TfOptions from(ModelLoadRequest request) throws BackendException {
         try {
-            return new TfOptions(
-                    threads(request, INTRA_OP_THREADS),
-                    threads(request, INTER_OP_THREADS),
-                    request.booleanOption(XLA, false),
-                    request.stringOption(GRAPPLER, "default").toLowerCase(Locale.ROOT),
-                    request.booleanOption(ONEDNN, true),
-                    request.stringOption(SIGNATURE, DEFAULT_SIGNATURE),
-                    request.booleanOption(ALLOW_SOFT_PLACEMENT, true));
+            return new TfOptions(INTRA_OP_THREADS.read(request), INTER_OP_THREADS.read(request), XLA.read(request),
+                    GRAPPLER.read(request), ONEDNN.read(request), SIGNATURE.read(request),
+                    ALLOW_SOFT_PLACEMENT.read(request));
         } catch (IllegalArgumentException e) {
             throw new BackendException("invalid tensorflow option: " + e.getMessage());
         }
-    }
-
-    private static int threads(ModelLoadRequest request, String name) {
-        long n = request.longOption(name, 0);
-        if (n < 0 || n > Short.MAX_VALUE) {
-            throw new IllegalArgumentException(name + " must be between 0 and " + Short.MAX_VALUE + ", got " + n);
-        }
-        return (int) n;
     }
 
     /**
@@ -157,15 +141,15 @@ record TfOptions(int intraOpThreads, int interOpThreads, boolean xla, String gra
     /** The settings as display strings keyed by option name, for {@code ModelSession.properties()}. */
     Map<String, String> describe(UnaryOperator<String> environment) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(INTRA_OP_THREADS, threadsText(intraOpThreads));
-        m.put(INTER_OP_THREADS, threadsText(interOpThreads));
-        m.put(XLA, xla ? "true (global_jit_level ON_1)" : "false (global_jit_level OFF)");
+        m.put(INTRA_OP_THREADS.name(), threadsText(intraOpThreads));
+        m.put(INTER_OP_THREADS.name(), threadsText(interOpThreads));
+        m.put(XLA.name(), xla ? "true (global_jit_level ON_1)" : "false (global_jit_level OFF)");
         String xlaFlags = environment.apply("TF_XLA_FLAGS");
         if (xla && (xlaFlags == null || !xlaFlags.contains("tf_xla_cpu_global_jit"))) {
             m.put("xla-note", "on the CPU, auto-clustering also needs TF_XLA_FLAGS=--tf_xla_cpu_global_jit"
                     + " in the JVM's environment; without it XLA clusters GPU ops only");
         }
-        m.put(GRAPPLER, switch (grappler) {
+        m.put(GRAPPLER.name(), switch (grappler) {
             case "off" -> "off (meta optimizer disabled)";
             case "aggressive" -> "aggressive (constant folding, arithmetic and layout AGGRESSIVE, 2 iterations)";
             default -> "default";
@@ -173,15 +157,15 @@ record TfOptions(int intraOpThreads, int interOpThreads, boolean xla, String gra
         boolean effective = effectiveOneDnn(environment);
         String source = environment.apply(ONEDNN_ENV) == null ? " (tensorflow default on this CPU)"
                 : " (" + ONEDNN_ENV + "=" + environment.apply(ONEDNN_ENV) + ")";
-        m.put(ONEDNN, effective + source);
+        m.put(ONEDNN.name(), effective + source);
         if (effective != oneDnn) {
             m.put("onednn-requested", Boolean.toString(oneDnn));
             m.put("onednn-note", "requested onednn=" + oneDnn + " but this JVM runs with " + effective + ": "
                     + ONEDNN_ENV + " is read once per process when TensorFlow loads, so the request applies only"
                     + " in a forked JVM started with " + ONEDNN_ENV + "=" + (oneDnn ? "1" : "0"));
         }
-        m.put(SIGNATURE, signature);
-        m.put(ALLOW_SOFT_PLACEMENT, Boolean.toString(allowSoftPlacement));
+        m.put(SIGNATURE.name(), signature);
+        m.put(ALLOW_SOFT_PLACEMENT.name(), Boolean.toString(allowSoftPlacement));
         return m;
     }
 

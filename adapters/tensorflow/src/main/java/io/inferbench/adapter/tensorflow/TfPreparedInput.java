@@ -1,43 +1,28 @@
 package io.inferbench.adapter.tensorflow;
 
-import io.inferbench.api.PreparedInputs;
+import io.inferbench.adapter.support.OwnedInput;
 import org.tensorflow.types.family.TType;
 
 /**
  * TensorFlow tensors for one sample, in the model's input order, ready to feed. Built once, in
  * {@code prepare}; owned by the runner that made it and closed with that runner.
  */
-final class TfPreparedInput implements PreparedInputs.Owned {
-    private final TfRunner owner;
+final class TfPreparedInput extends OwnedInput<TfRunner> {
     private final TType[] tensors;
-    private volatile boolean closed;
 
     TfPreparedInput(TfRunner owner, TType[] tensors) {
-        this.owner = owner;
+        super(owner);
         this.tensors = tensors;
-    }
-
-    @Override
-    public TfRunner owner() {
-        return owner;
     }
 
     TType[] tensors() {
         return tensors;
     }
 
+    /** Releases the native tensors. */
     @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    /** Releases the native tensors. Idempotent. */
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            TfInputs.closeAll(tensors);
-        }
+    protected void release() {
+        TfInputs.closeAll(tensors);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package io.inferbench.adapter.tensorflow;
 
+import io.inferbench.adapter.support.AbstractRunner;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.DType;
 import io.inferbench.api.PreparedInput;
-import io.inferbench.api.PreparedInputs;
-import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
 import org.tensorflow.RawTensor;
 import org.tensorflow.Result;
@@ -22,28 +21,22 @@ import java.util.Map;
  * Runs a {@link TfModelSession} for one worker thread. Not thread-safe (the SPI's contract);
  * {@code Session.run} is, so runners of one session run concurrently.
  */
-final class TfRunner implements Runner {
-    private final TfModelSession model;
+final class TfRunner extends AbstractRunner<TfPreparedInput> {
     private final Session session;
     private final List<TfEndpoint> inputs;
     private final List<TfEndpoint> outputs;
-    private final PreparedInputs<TfPreparedInput> prepared = new PreparedInputs<>(this, TfPreparedInput.class);
-    private volatile boolean closed;
 
     TfRunner(TfModelSession model, Session session) {
-        this.model = model;
+        super(model, TfPreparedInput.class);
         this.session = session;
         this.inputs = model.inputEndpoints();
         this.outputs = model.outputEndpoints();
     }
 
     @Override
-    public PreparedInput prepare(Map<String, Tensor> tensors) throws BackendException {
-        ensureOpen();
+    protected TfPreparedInput newInput(Map<String, Tensor> tensors) throws BackendException {
         TfInputs.check(inputs, tensors);
-        TfPreparedInput input = new TfPreparedInput(this, TfInputs.toTf(inputs, tensors));
-        prepared.add(input);
-        return input;
+        return new TfPreparedInput(this, TfInputs.toTf(inputs, tensors));
     }
 
     /** Feeds the prepared tensors, fetches every output and releases them: the timed call. */
@@ -96,28 +89,5 @@ final class TfRunner implements Runner {
         long[] shape = TfTypes.dims(raw.shape());
         return new Tensor(dtype, shape == null ? new long[0] : shape,
                 ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()));
-    }
-
-    private TfPreparedInput own(PreparedInput input) throws BackendException {
-        ensureOpen();
-        return prepared.own(input);
-    }
-
-    private void ensureOpen() throws BackendException {
-        if (closed) {
-            throw new BackendException("runner is closed");
-        }
-        model.ensureOpen();
-    }
-
-    /** Releases every input this runner prepared. Idempotent. */
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        prepared.closeAll();
-        model.forget(this);
     }
 }

@@ -1,5 +1,6 @@
 package io.inferbench.adapter.tensorflow;
 
+import io.inferbench.adapter.support.TensorFlowDataTypes;
 import io.inferbench.api.DType;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.proto.DataType;
@@ -18,25 +19,13 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Maps TensorFlow element types to InferBench's {@link DType} and to TensorFlow Java's tensor classes.
+ * Maps TensorFlow element types to InferBench's {@link DType} (through the shared
+ * {@link TensorFlowDataTypes} table) and to TensorFlow Java's tensor classes.
  *
  * <p>TensorFlow Java 1.1.0 has no tensor class for {@code int8} and {@code int16}: models can declare
  * them, but no such tensor can be created from Java, so such inputs are refused when the model opens.
  */
 final class TfTypes {
-    private static final Map<DataType, DType> FROM_TF = new EnumMap<>(Map.ofEntries(
-            Map.entry(DataType.DT_FLOAT, DType.FLOAT32),
-            Map.entry(DataType.DT_HALF, DType.FLOAT16),
-            Map.entry(DataType.DT_BFLOAT16, DType.BFLOAT16),
-            Map.entry(DataType.DT_DOUBLE, DType.FLOAT64),
-            Map.entry(DataType.DT_INT8, DType.INT8),
-            Map.entry(DataType.DT_UINT8, DType.UINT8),
-            Map.entry(DataType.DT_INT16, DType.INT16),
-            Map.entry(DataType.DT_INT32, DType.INT32),
-            Map.entry(DataType.DT_INT64, DType.INT64),
-            Map.entry(DataType.DT_BOOL, DType.BOOL),
-            Map.entry(DataType.DT_STRING, DType.STRING)));
-
     private static final Map<DType, Class<? extends TType>> TENSOR_CLASSES = new EnumMap<>(Map.ofEntries(
             Map.entry(DType.FLOAT32, TFloat32.class),
             Map.entry(DType.FLOAT16, TFloat16.class),
@@ -52,15 +41,8 @@ final class TfTypes {
 
     /** The DType of a TensorFlow element type ({@code _REF} variants included); {@code null} if none. */
     static DType dtype(DataType type) {
-        DType d = FROM_TF.get(type);
-        if (d == null && type.name().endsWith("_REF")) {
-            try {
-                d = FROM_TF.get(DataType.valueOf(type.name().substring(0, type.name().length() - 4)));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return d;
+        // UNRECOGNIZED (a number this TensorFlow Java does not know) has no number to look up.
+        return type == DataType.UNRECOGNIZED ? null : TensorFlowDataTypes.dtypeOrRef(type.getNumber());
     }
 
     /** TensorFlow Java's tensor class for {@code dtype}; {@code null} when TF Java 1.1.0 has none. */
@@ -78,10 +60,5 @@ final class TfTypes {
             return new long[0];
         }
         return Arrays.stream(dims).map(d -> Math.max(d, -1)).toArray();
-    }
-
-    /** {@code [2, 16]} */
-    static String shapeText(long[] shape) {
-        return Arrays.toString(shape);
     }
 }

@@ -15,8 +15,12 @@
  *   <li>{@code TfModelSession} is a loaded model, {@code TfRunner} runs it for one worker thread,
  *       {@code TfInputs} checks and converts host tensors, {@code TfTypes} maps element types;</li>
  *   <li>{@code TfErrors} turns TensorFlow errors into one-line {@code BackendException}s;</li>
- *   <li>{@code TfDevices} describes the CPU and GPUs for {@code info()}.</li>
+ *   <li>{@code TfDevices} describes the GPUs for {@code info()}.</li>
  * </ul>
+ *
+ * <p>The lifecycle, input checks, element-type tables, options and error lines shared with the other
+ * adapters come from {@code io.inferbench.adapter.support}, whose jar ships in this adapter's folder;
+ * the conversion cache is the API's {@code ConversionCache}.
  *
  * <p>GPU support needs the {@code gpu} Maven profile, which swaps the natives' classifier
  * {@code linux-x86_64} for {@code linux-x86_64-gpu}.

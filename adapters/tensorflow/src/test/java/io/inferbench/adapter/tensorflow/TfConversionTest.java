@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import static io.inferbench.adapter.tensorflow.TfTestModels.float32;
+import static io.inferbench.testsupport.HostTensors.float32;
 import static io.inferbench.adapter.tensorflow.TfTestModels.request;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

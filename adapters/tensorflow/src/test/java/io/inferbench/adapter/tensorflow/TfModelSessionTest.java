@@ -12,6 +12,8 @@ import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
 import io.inferbench.api.TensorSpec;
 import io.inferbench.api.UnsupportedModelException;
+import io.inferbench.testsupport.HostTensors;
+import io.inferbench.testsupport.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +23,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static io.inferbench.adapter.tensorflow.TfTestModels.float32;
-import static io.inferbench.adapter.tensorflow.TfTestModels.int64;
+import static io.inferbench.testsupport.HostTensors.float32;
+import static io.inferbench.testsupport.HostTensors.int64;
 import static io.inferbench.adapter.tensorflow.TfTestModels.request;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,8 +65,8 @@ class TfModelSessionTest {
             Map<String, Tensor> out = runner.runAndFetch(input);
             Tensor y = out.get("y");
             assertArrayEquals(new long[]{2, 2}, y.shape());
-            float[] row0 = TfTestModels.linear(0, 1, 2);
-            float[] row1 = TfTestModels.linear(3, 4, 5);
+            float[] row0 = TinySavedModels.linear(0, 1, 2);
+            float[] row1 = TinySavedModels.linear(3, 4, 5);
             assertArrayEquals(new float[]{row0[0], row0[1], row1[0], row1[1]}, y.toFloatArray(), 1e-5f);
             assertArrayEquals(new float[]{13.5f, 15f, 40.5f, 51f}, y.toFloatArray(), 1e-5f);
         }
@@ -94,7 +96,7 @@ class TfModelSessionTest {
             assertEquals(DType.FLOAT32, outs.get("total").dtype());
             Map<String, Tensor> out = runner.runAndFetch(runner.prepare(
                     Map.of("ids", int64(new long[]{2, 3}, 1, 2, 3, 10, 20, 30))));
-            assertArrayEquals(new long[]{3, 5, 7, 21, 41, 61}, TfTestModels.longs(out.get("scaled")));
+            assertArrayEquals(new long[]{3, 5, 7, 21, 41, 61}, HostTensors.longs(out.get("scaled")));
             assertArrayEquals(new float[]{6f, 60f}, out.get("total").toFloatArray());
         }
     }

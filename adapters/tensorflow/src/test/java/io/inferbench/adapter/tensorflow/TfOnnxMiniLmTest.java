@@ -7,21 +7,19 @@ import io.inferbench.api.PreparedInput;
 import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
 import io.inferbench.api.TensorSpec;
+import io.inferbench.testsupport.MiniLm;
+import io.inferbench.testsupport.ModelJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.inferbench.adapter.tensorflow.TfTestModels.int64;
 import static io.inferbench.adapter.tensorflow.TfTestModels.request;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,18 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * package's converter on first open, reused from the cache on the second.
  */
 class TfOnnxMiniLmTest {
-    static final String MINILM = "all-minilm-l6-v2.onnx";
-
     @TempDir
     Path dir;
 
     @Test
     void convertsRunsAndReuses() throws Exception {
-        Path onnx = dir.resolve(MINILM);
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(MINILM)) {
-            assertNotNull(in, MINILM + " on the test class path (langchain4j test dependency)");
-            Files.copy(in, onnx);
-        }
+        Path onnx = ModelJars.extract(ModelJars.MINILM, dir);
         TfBackendProvider provider = new TfBackendProvider();
         Path converted;
         try (ModelSession session = provider.open(request(onnx, ModelFormat.ONNX, Map.of("intra-op-threads", 2L)));
@@ -57,7 +49,7 @@ class TfOnnxMiniLmTest {
 
             int batch = 2;
             int seq = 16;
-            PreparedInput input = runner.prepare(inputs(batch, seq));
+            PreparedInput input = runner.prepare(MiniLm.inputs(batch, seq, 0));
             runner.run(input);
             Tensor hidden = runner.runAndFetch(input).get(session.outputs().get(0).name());
             assertArrayEquals(new long[]{batch, seq, 384}, hidden.shape());
@@ -74,24 +66,4 @@ class TfOnnxMiniLmTest {
         assertEquals(conversions, TfConversion.CONVERSIONS.get(), "no reconversion");
         assertEquals(modified, Files.getLastModifiedTime(converted).toMillis());
     }
-
-    /** [CLS] word pieces [SEP], all attended, one segment. */
-    private static Map<String, Tensor> inputs(int batch, int seq) {
-        long[] shape = {batch, seq};
-        long[] ids = new long[batch * seq];
-        long[] mask = new long[batch * seq];
-        for (int b = 0; b < batch; b++) {
-            for (int s = 0; s < seq; s++) {
-                int i = b * seq + s;
-                ids[i] = s == 0 ? 101 : s == seq - 1 ? 102 : 2000 + (b * 131L + s * 17L) % 28000;
-                mask[i] = 1;
-            }
-        }
-        Map<String, Tensor> m = new LinkedHashMap<>();
-        m.put("input_ids", int64(shape, ids));
-        m.put("attention_mask", int64(shape, mask));
-        m.put("token_type_ids", int64(shape, new long[batch * seq]));
-        return m;
-    }
-
 }

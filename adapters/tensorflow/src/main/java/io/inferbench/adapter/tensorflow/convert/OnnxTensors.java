@@ -1,5 +1,14 @@
 package io.inferbench.adapter.tensorflow.convert;
 
+import static io.inferbench.adapter.support.OnnxDataTypes.BOOL;
+import static io.inferbench.adapter.support.OnnxDataTypes.DOUBLE;
+import static io.inferbench.adapter.support.OnnxDataTypes.FLOAT;
+import static io.inferbench.adapter.support.OnnxDataTypes.FLOAT16;
+import static io.inferbench.adapter.support.OnnxDataTypes.INT32;
+import static io.inferbench.adapter.support.OnnxDataTypes.INT64;
+import static io.inferbench.adapter.support.OnnxDataTypes.INT8;
+import static io.inferbench.adapter.support.OnnxDataTypes.UINT8;
+
 import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.TensorProto;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.UnsupportedModelException;
@@ -19,17 +28,11 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
 import org.tensorflow.types.family.TType;
 
-/** ONNX element types and {@code TensorProto}s turned into TensorFlow types and constants. */
+/**
+ * ONNX element types (the shared {@code OnnxDataTypes} codes) and {@code TensorProto}s turned into
+ * TensorFlow types and constants.
+ */
 final class OnnxTensors {
-    static final int FLOAT = 1;
-    static final int UINT8 = 2;
-    static final int INT8 = 3;
-    static final int INT32 = 6;
-    static final int INT64 = 7;
-    static final int BOOL = 9;
-    static final int FLOAT16 = 10;
-    static final int DOUBLE = 11;
-
     private static final Map<Integer, Class<? extends TType>> TYPES = Map.of(
             FLOAT, TFloat32.class, UINT8, TUint8.class, INT32, TInt32.class,
             INT64, TInt64.class, BOOL, TBool.class, FLOAT16, TFloat16.class, DOUBLE, TFloat64.class);

@@ -1,5 +1,7 @@
 package io.inferbench.adapter.tensorflow.convert;
 
+import io.inferbench.adapter.support.OnnxDataTypes;
+
 /**
  * The values of a small constant known at conversion time (axes, shape vectors, scalars), kept
  * beside its graph constant so that converters can read attributes given as inputs.
@@ -21,7 +23,7 @@ record StaticTensor(int onnxType, long[] dims, long[] longs, double[] doubles) {
         for (int i = 0; i < values.length; i++) {
             d[i] = values[i];
         }
-        return new StaticTensor(OnnxTensors.INT64, new long[] {values.length}, values.clone(), d);
+        return new StaticTensor(OnnxDataTypes.INT64, new long[] {values.length}, values.clone(), d);
     }
 
     int size() {

@@ -2,6 +2,7 @@ package io.inferbench.adapter.tensorflow.convert;
 
 import static io.inferbench.adapter.tensorflow.convert.NodeContext.u;
 
+import io.inferbench.adapter.support.OnnxDataTypes;
 import io.inferbench.api.BackendException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,7 +81,7 @@ final class TensorOps {
         }
         if (n.attr("value_int") != null) {
             long v = n.attrInt("value_int", 0);
-            n.setStaticOutput(0, new StaticTensor(OnnxTensors.INT64, new long[0], new long[] {v}, new double[] {v}));
+            n.setStaticOutput(0, new StaticTensor(OnnxDataTypes.INT64, new long[0], new long[] {v}, new double[] {v}));
             return out(n, n.tf.constant(v));
         }
         if (n.attr("value_ints") != null) {

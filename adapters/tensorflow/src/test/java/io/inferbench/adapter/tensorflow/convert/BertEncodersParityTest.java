@@ -3,6 +3,7 @@ package io.inferbench.adapter.tensorflow.convert;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferbench.adapter.tensorflow.convert.Parity.Data;
+import io.inferbench.testsupport.ModelJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -48,7 +49,7 @@ class BertEncodersParityTest {
     @ParameterizedTest
     @ValueSource(strings = {"bge-small-en-v1.5.onnx", "e5-small-v2.onnx"})
     void lastHiddenStateMatchesOnnxRuntime(String resource) throws Exception {
-        Path onnx = OnnxModels.extract(resource, dir);
+        Path onnx = ModelJars.extract(resource, dir);
         Path saved = dir.resolve("savedmodel");
         var conversion = new OnnxToTensorFlow().convert(onnx, saved);
         assertTrue(conversion.operators().contains("MatMul x 96"), conversion.operators().toString());

@@ -6,6 +6,7 @@ import static io.inferbench.adapter.tensorflow.convert.OnnxModels.attrs;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferbench.adapter.tensorflow.convert.Parity.Data;
+import io.inferbench.testsupport.ModelJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,7 +129,7 @@ class CnnOpsParityTest {
     /** PaddleOCR's text-line orientation classifier (MobileNetV3, opset 11), x: float [N, 3, 48, W]. */
     @Test
     void paddleOcrOrientationClassifier() throws Exception {
-        Path onnx = OnnxModels.extract("models/ch_ppocr_mobile_v2.0_cls_infer.onnx", dir);
+        Path onnx = ModelJars.extract(ModelJars.OCR_CLS, dir);
         byte[] model = Files.readAllBytes(onnx);
         double max = check(model, 1e-5, Map.of("x", uniform(1, 3, 48, 192)), Map.of("x", uniform(2, 3, 48, 160)));
         System.out.printf("PaddleOCR cls parity: max abs error %.3g%n", max);
@@ -138,7 +139,7 @@ class CnnOpsParityTest {
     /** PaddleOCR v4 CTC text recogniser (AveragePool, Transpose, Squeeze, attention), x: [N, 3, 48, W]. */
     @Test
     void paddleOcrV4Recogniser() throws Exception {
-        Path onnx = OnnxModels.extract("models/ch_PP-OCRv4_rec_infer.onnx", dir);
+        Path onnx = ModelJars.extract("models/ch_PP-OCRv4_rec_infer.onnx", dir);
         byte[] model = Files.readAllBytes(onnx);
         double max = check(model, 1e-5, Map.of("x", uniform(1, 3, 48, 160)));
         System.out.printf("PaddleOCR v4 rec parity: max abs error %.3g%n", max);
@@ -147,7 +148,7 @@ class CnnOpsParityTest {
     /** PaddleOCR v3 CTC text recogniser (SVTR neck: LayerNorm-style ReduceMean/Pow/Sqrt, MatMul), x: [N, 3, 48, W]. */
     @Test
     void paddleOcrV3Recogniser() throws Exception {
-        Path onnx = OnnxModels.extract("models/ch_PP-OCRv3_rec_infer.onnx", dir);
+        Path onnx = ModelJars.extract("models/ch_PP-OCRv3_rec_infer.onnx", dir);
         byte[] model = Files.readAllBytes(onnx);
         double max = check(model, 1e-5, Map.of("x", uniform(1, 3, 48, 160)));
         System.out.printf("PaddleOCR v3 rec parity: max abs error %.3g%n", max);

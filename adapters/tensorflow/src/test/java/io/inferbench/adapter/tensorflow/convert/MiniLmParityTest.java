@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inferbench.adapter.tensorflow.convert.Parity.Data;
 import io.inferbench.api.ModelConverter;
 import io.inferbench.api.UnsupportedModelException;
+import io.inferbench.testsupport.ModelJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ class MiniLmParityTest {
 
     @BeforeAll
     static void convert() throws Exception {
-        onnx = OnnxModels.extract("all-minilm-l6-v2.onnx", dir);
+        onnx = ModelJars.extract(ModelJars.MINILM, dir);
         savedModel = dir.resolve("minilm-savedmodel");
         conversion = new OnnxToTensorFlow().convert(onnx, savedModel);
     }
@@ -82,7 +83,7 @@ class MiniLmParityTest {
 
     @Test
     void int8ModelIsRejectedNamingEveryUnsupportedOperator() {
-        Path int8 = OnnxModels.extract("all-minilm-l6-v2-q.onnx", dir);
+        Path int8 = ModelJars.extract(ModelJars.MINILM_Q, dir);
         var e = assertThrows(UnsupportedModelException.class,
                 () -> new OnnxToTensorFlow().convert(int8, dir.resolve("int8-savedmodel")));
         assertTrue(e.getMessage().startsWith("unsupported ONNX operators: "), e.getMessage());

@@ -1,6 +1,7 @@
 package io.inferbench.adapter.tensorflow.convert;
 
 import com.google.protobuf.ByteString;
+import io.inferbench.adapter.support.OnnxDataTypes;
 import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.AttributeProto;
 import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.GraphProto;
 import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.ModelProto;
@@ -10,20 +11,14 @@ import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.TensorProto;
 import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.TensorShapeProto;
 import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.TypeProto;
 import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.ValueInfoProto;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-/** Builds tiny ONNX models for the per-operator tests, and extracts real ones from test jars. */
+/** Builds tiny ONNX models for the per-operator tests (real ones come from {@code ModelJars}). */
 final class OnnxModels {
-    static final int FLOAT = 1;
-    static final int INT64 = 7;
+    static final int FLOAT = OnnxDataTypes.FLOAT;
+    static final int INT64 = OnnxDataTypes.INT64;
 
     private final GraphProto.Builder graph = GraphProto.newBuilder().setName("test");
     private final int opset;
@@ -130,19 +125,5 @@ final class OnnxModels {
 
     static AttributeProto attr(String name, TensorProto value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.TENSOR).setT(value).build();
-    }
-
-    /** Copies a classpath resource (a model inside a test-dependency jar) to {@code dir}. */
-    static Path extract(String resource, Path dir) {
-        try (InputStream in = OnnxModels.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("test resource " + resource + " is not on the classpath");
-            }
-            Path file = dir.resolve(Path.of(resource).getFileName().toString());
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

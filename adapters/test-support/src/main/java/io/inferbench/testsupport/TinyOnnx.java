@@ -1,51 +1,47 @@
-package io.inferbench.adapter.onnxruntime;
+package io.inferbench.testsupport;
 
+import io.inferbench.adapter.support.OnnxDataTypes;
 import io.inferbench.api.DType;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes tiny ONNX models, encoding the protobuf by hand, so tests need neither Python nor the onnx
  * library. Field numbers are those of {@code onnx.proto} (ModelProto, GraphProto, NodeProto, ...).
  */
-final class TinyOnnx {
-    /** ONNX TensorProto.DataType codes. */
-    static final Map<DType, Integer> ELEM_TYPES = Map.ofEntries(
-            Map.entry(DType.FLOAT32, 1), Map.entry(DType.UINT8, 2), Map.entry(DType.INT8, 3),
-            Map.entry(DType.INT16, 5), Map.entry(DType.INT32, 6), Map.entry(DType.INT64, 7),
-            Map.entry(DType.STRING, 8), Map.entry(DType.BOOL, 9), Map.entry(DType.FLOAT16, 10),
-            Map.entry(DType.FLOAT64, 11), Map.entry(DType.BFLOAT16, 16));
-
+public final class TinyOnnx {
     /** A graph value: name, ONNX element type, dims ({@link Long} for fixed, {@link String} for symbolic). */
-    record Value(String name, int elemType, List<Object> dims) {
+    public record Value(String name, int elemType, List<Object> dims) {
     }
 
     /** A node with one input and one output. */
-    record Node(String opType, String input, String output) {
+    public record Node(String opType, String input, String output) {
     }
 
     private TinyOnnx() {
     }
 
     /** One Identity node per dtype: input {@code x_<dtype>} [n] to output {@code y_<dtype>} [n]. */
-    static byte[] identities(List<DType> dtypes) {
+    public static byte[] identities(List<DType> dtypes) {
         List<Node> nodes = dtypes.stream().map(t -> new Node("Identity", "x_" + t.id(), "y_" + t.id())).toList();
-        List<Value> in = dtypes.stream().map(t -> new Value("x_" + t.id(), ELEM_TYPES.get(t), List.of("n"))).toList();
-        List<Value> out = dtypes.stream().map(t -> new Value("y_" + t.id(), ELEM_TYPES.get(t), List.of("n"))).toList();
+        List<Value> in = dtypes.stream().map(t -> new Value("x_" + t.id(), OnnxDataTypes.code(t), List.of("n")))
+                .toList();
+        List<Value> out = dtypes.stream().map(t -> new Value("y_" + t.id(), OnnxDataTypes.code(t), List.of("n")))
+                .toList();
         return model(13, nodes, in, out);
     }
 
     /** A single-node model {@code x -> op -> y}, float32 [2, 3] unless {@code elemType} says otherwise. */
-    static byte[] singleOp(String opType, int elemType, int opset) {
+    public static byte[] singleOp(String opType, int elemType, int opset) {
         List<Object> dims = List.of(2L, 3L);
         return model(opset, List.of(new Node(opType, "x", "y")),
                 List.of(new Value("x", elemType, dims)), List.of(new Value("y", elemType, dims)));
     }
 
-    static byte[] model(int opset, List<Node> nodes, List<Value> inputs, List<Value> outputs) {
+    /** A model of one-input nodes; graph inputs and outputs in the order given. */
+    public static byte[] model(int opset, List<Node> nodes, List<Value> inputs, List<Value> outputs) {
         Proto graph = new Proto();
         for (Node n : nodes) {
             graph.message(1, new Proto().string(1, n.input()).string(2, n.output()).string(4, n.opType()));

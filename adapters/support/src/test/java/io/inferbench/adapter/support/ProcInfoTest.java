@@ -1,4 +1,4 @@
-package io.inferbench.adapter.onnxruntime;
+package io.inferbench.adapter.support;
 
 import io.inferbench.api.Device;
 import io.inferbench.api.DeviceInfo;
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Parsing of /proc style files, and the CPU entry. */
-class OrtDevicesTest {
+class ProcInfoTest {
     @Test
     void readsTheFirstMatchingKey(@TempDir Path dir) throws Exception {
         Path cpuinfo = Files.writeString(dir.resolve("cpuinfo"), """
@@ -24,15 +24,15 @@ class OrtDevicesTest {
                 """);
         Path gpu = Files.writeString(dir.resolve("information"), "Model: \t\t NVIDIA Example 40GB\nIRQ: 1\n");
 
-        assertEquals(Optional.of("Example CPU @ 3.00GHz"), OrtDevices.firstValue(cpuinfo, "model name"));
-        assertEquals(Optional.of("NVIDIA Example 40GB"), OrtDevices.firstValue(gpu, "Model"));
-        assertEquals(Optional.empty(), OrtDevices.firstValue(cpuinfo, "model"), "whole keys only");
-        assertEquals(Optional.empty(), OrtDevices.firstValue(dir.resolve("missing"), "Model"));
+        assertEquals(Optional.of("Example CPU @ 3.00GHz"), ProcInfo.firstValue(cpuinfo, "model name"));
+        assertEquals(Optional.of("NVIDIA Example 40GB"), ProcInfo.firstValue(gpu, "Model"));
+        assertEquals(Optional.empty(), ProcInfo.firstValue(cpuinfo, "model"), "whole keys only");
+        assertEquals(Optional.empty(), ProcInfo.firstValue(dir.resolve("missing"), "Model"));
     }
 
     @Test
     void describesTheCpu() {
-        DeviceInfo cpu = OrtDevices.cpu();
+        DeviceInfo cpu = ProcInfo.cpu();
         assertEquals(Device.CPU, cpu.device());
         assertTrue(cpu.available());
         assertTrue(cpu.description().endsWith(Runtime.getRuntime().availableProcessors() + " logical CPUs"),
