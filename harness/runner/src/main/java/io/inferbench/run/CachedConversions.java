@@ -1,5 +1,6 @@
 package io.inferbench.run;
 
+import io.inferbench.api.ConversionCache;
 import io.inferbench.api.ModelFormat;
 import io.inferbench.model.ResolvedModel;
 import io.inferbench.result.ConfigurationStatus;
@@ -10,14 +11,10 @@ import io.inferbench.scenario.ConfigurationSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -31,10 +28,12 @@ import java.util.stream.Stream;
  * with the converter's adapter on its class path (the converter may load native libraries, e.g.
  * TensorFlow's, which must stay out of the parent), and cached.
  *
- * <p>Cache: {@code <cache>/conversions/<sha256>-<converter>-<version>/} holding {@code model} (the
- * converted file or folder) and {@code conversion.json} (a {@link ConversionInfo}). A conversion is
- * written into a temporary sibling folder and renamed into place, so a crash mid-way leaves no
- * half-written model that a later run would trust.
+ * <p>Cache: a {@link ConversionCache} (the one the TensorFlow adapter uses too) rooted at
+ * {@code <cache>/conversions}, so an entry is {@code <converter>-<version>/<sha256>/} holding
+ * {@code model} (the converted file or folder) and {@code conversion.json} (a {@link ConversionInfo}).
+ * Its own root because its entries are laid out differently from the TensorFlow adapter's
+ * {@code converted/} ones, under the same keys. The cache publishes by atomic rename, so a crash
+ * mid-way leaves no half-written model that a later run would trust.
  */
 public final class CachedConversions implements ModelConversions {
     /** Under the cache; apart from the TensorFlow adapter's own {@code converted/}, which it manages itself. */
@@ -44,9 +43,9 @@ public final class CachedConversions implements ModelConversions {
 
     private final Backends backends;
     private final ChildProbe probe;
-    private final Path cacheRoot;
+    private final ConversionCache cache;
     private final Consumer<String> progress;
-    private final Map<String, Outcome> done = new HashMap<>();
+    private final Map<ConversionCache.Key, Outcome> done = new HashMap<>();
 
     /**
      * @param cacheRoot the InferBench cache ({@link io.inferbench.model.InferbenchDirs#cache()})
@@ -55,7 +54,7 @@ public final class CachedConversions implements ModelConversions {
     public CachedConversions(Backends backends, ChildProbe probe, Path cacheRoot, Consumer<String> progress) {
         this.backends = backends;
         this.probe = probe;
-        this.cacheRoot = cacheRoot;
+        this.cache = new ConversionCache(cacheRoot.resolve(CACHE_FOLDER));
         this.progress = progress;
     }
 
@@ -68,14 +67,14 @@ public final class CachedConversions implements ModelConversions {
         }
         Backends.InstalledConverter converter = found.get();
         String sha = source.sha256() == null || source.sha256().isBlank() ? pathKey(source) : source.sha256();
-        String key = sha + "-" + safe(converter.converter().name()) + "-" + safe(converter.converter().version());
-        return done.computeIfAbsent(key, k -> convert(c, source, converter, sha, cacheRoot.resolve(CACHE_FOLDER)
-                .resolve(k)));
+        var key = new ConversionCache.Key(sha, converter.converter().name(), converter.converter().version());
+        return done.computeIfAbsent(key, k -> convert(c, source, converter, k));
     }
 
     private Outcome convert(ConfigurationSpec c, ResolvedModel source, Backends.InstalledConverter converter,
-                            String sha, Path dir) {
+                            ConversionCache.Key key) {
         var conv = converter.converter();
+        Path dir = cache.dir(key);
         String what = source.path().getFileName() + " (" + format(conv.from()) + " to " + format(conv.to())
                 + ") with " + conv.name() + " v" + conv.version() + " for backend '" + c.backend().name() + "'";
         try {
@@ -84,46 +83,43 @@ public final class CachedConversions implements ModelConversions {
                 return converted(dir, conv.to());
             }
             progress.accept("conversion: converting " + what + " in a child JVM (cached in " + dir + ")...");
-            Files.createDirectories(dir.getParent());
-            Path tmp = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".tmp-");
-            try {
+            ConversionCache.Entry entry = cache.obtain(key, tmp -> {
+                Files.createDirectories(tmp);
                 ProbeReply reply = probe.convert(converter, new ProbeRequest.Conversion(conv.name(),
                         source.path().toAbsolutePath(), tmp.resolve(MODEL)));
                 if (reply.conversion() == null) {
-                    return new Failed(reply.conversionUnsupported() ? ConfigurationStatus.SKIPPED
+                    throw new Refused(new Failed(reply.conversionUnsupported() ? ConfigurationStatus.SKIPPED
                             : ConfigurationStatus.FAILED, "the model could not be converted to " + format(conv.to())
-                            + " with " + conv.name() + " v" + conv.version() + ": " + reply.conversionError());
+                            + " with " + conv.name() + " v" + conv.version() + ": " + reply.conversionError()));
                 }
                 ConversionInfo info = new ConversionInfo(conv.name(), conv.version(), format(conv.from()),
-                        format(conv.to()), source.path().toString(), sha, reply.conversion().operators(),
+                        format(conv.to()), source.path().toString(), key.sha256(), reply.conversion().operators(),
                         reply.conversion().notes());
                 Files.write(tmp.resolve(INFO), ResultJson.mapper().writeValueAsBytes(info));
-                publish(tmp, dir);
-                return converted(dir, conv.to());
-            } finally {
-                deleteTree(tmp);
-            }
+            });
+            return converted(entry.dir(), conv.to());
+        } catch (Refused e) {
+            return e.outcome;
         } catch (IOException | UncheckedIOException e) {
             return new Failed(ConfigurationStatus.FAILED, "the model could not be converted with " + conv.name()
                     + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Failed(ConfigurationStatus.FAILED, "interrupted while converting the model");
+        } catch (Exception e) {
+            return new Failed(ConfigurationStatus.FAILED, "the model could not be converted with " + conv.name()
+                    + ": " + e);
         }
     }
 
-    /** Renames the finished temporary folder into place; another process may have got there first. */
-    private static void publish(Path tmp, Path dir) throws IOException {
-        try {
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, dir);
-        } catch (FileAlreadyExistsException e) {
-            // a concurrent run converted the same model: keep its copy
-        } catch (IOException e) {
-            if (!Files.isRegularFile(dir.resolve(INFO))) {
-                throw e;
-            }
+    /** A conversion the converter declined or failed: nothing is cached, the configuration gets the outcome. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Failed outcome;
+
+        Refused(Failed outcome) {
+            super(outcome.reason(), null, false, false);
+            this.outcome = outcome;
         }
     }
 
@@ -143,9 +139,6 @@ public final class CachedConversions implements ModelConversions {
         return f.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String safe(String s) {
-        return s.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
 
     /** For a model without a content hash (a folder): its path and size, hashed. */
     private static String pathKey(ResolvedModel m) {
@@ -157,14 +150,4 @@ public final class CachedConversions implements ModelConversions {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary folder is ignored by later runs
-        }
-    }
 }

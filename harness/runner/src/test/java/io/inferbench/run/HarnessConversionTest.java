@@ -87,8 +87,8 @@ class HarnessConversionTest {
             ConfigurationResult c = ForkRuns.byLabel(r, label);
             assertEquals(ConfigurationStatus.OK, c.status(), label + ": " + c.error());
             String loaded = c.sessionProperties().get("loaded");
-            assertTrue(loaded.startsWith(cache.resolve(CachedConversions.CACHE_FOLDER).toString()) && loaded.endsWith(
-                    "-" + TestOnnxToSavedModel.NAME + "-1/model"), loaded);
+            assertTrue(loaded.startsWith(cache.resolve(CachedConversions.CACHE_FOLDER).resolve(
+                    TestOnnxToSavedModel.NAME + "-1").toString() + "/") && loaded.endsWith("/model"), loaded);
             assertNotEquals(Long.toString(ProcessHandle.current().pid()), c.sessionProperties().get(
                     "converted-by-pid"), "converted in a child JVM, not in the harness's");
             assertEquals("saved_model", c.model().format());
@@ -99,7 +99,7 @@ class HarnessConversionTest {
             assertEquals("onnx", cv.from());
             assertEquals(dir.resolve("good.onnx").toString(), cv.sourcePath());
             assertEquals(List.of("test conversion: a copy"), cv.notes());
-            assertTrue(Path.of(loaded).getParent().getFileName().toString().startsWith(cv.sourceSha256()),
+            assertEquals(cv.sourceSha256(), Path.of(loaded).getParent().getFileName().toString(),
                     "cached under the model's sha256");
         }
         ConfigurationResult unsupported = ForkRuns.byLabel(r, "system=unsupported");
@@ -112,6 +112,11 @@ class HarnessConversionTest {
         assertEquals(ConfigurationStatus.OK, ForkRuns.byLabel(r, "system=synthetic").status());
 
         try (Stream<Path> entries = Files.list(cache.resolve(CachedConversions.CACHE_FOLDER))) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            assertEquals(List.of(TestOnnxToSavedModel.NAME + "-1"), names, "one converter's folder: " + names);
+        }
+        try (Stream<Path> entries = Files.list(cache.resolve(CachedConversions.CACHE_FOLDER).resolve(
+                TestOnnxToSavedModel.NAME + "-1"))) {
             List<String> names = entries.map(p -> p.getFileName().toString()).toList();
             assertEquals(1, names.size(), "only the good model is cached; no temporary folder is left: " + names);
         }
