@@ -13,6 +13,7 @@ final class OnnxOps {
         var ops = new TreeMap<String, OpConverter>();
         ElementwiseOps.register(ops);
         TensorOps.register(ops);
+        MatrixOps.register(ops);
         NnOps.register(ops);
         UpsamplingOps.register(ops);
         CONVERTERS = Collections.unmodifiableMap(ops);
