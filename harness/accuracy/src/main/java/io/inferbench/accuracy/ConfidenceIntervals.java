@@ -3,47 +3,17 @@ package io.inferbench.accuracy;
 import io.inferbench.api.accuracy.AccuracyMetric.ItemScores;
 import io.inferbench.api.Interval;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
- * Intervals for accuracy figures: Wilson score and Clopper–Pearson for a proportion, and a seeded
- * percentile bootstrap over items for ratios (character accuracy) and for paired differences (the
- * drop of one configuration against another on the same items).
+ * Intervals for accuracy figures: a seeded percentile bootstrap over items for ratios (character
+ * accuracy) and for paired differences (the drop of one configuration against another on the same
+ * items). Proportions get Wilson intervals from {@link io.inferbench.stats.ProportionIntervals}.
  */
 public final class ConfidenceIntervals {
     /** Bootstrap resamples: percentile bounds at 95% are stable to about ±0.2 points with 2,000. */
     public static final int RESAMPLES = 2000;
 
     private ConfidenceIntervals() {
-    }
-
-    static double z(double confidence) {
-        return new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
-    }
-
-    /** Wilson score interval for {@code k} successes in {@code n} trials; good coverage even near 0 and 1. */
-    public static Interval wilson(long k, long n, double confidence) {
-        if (n <= 0) {
-            return new Interval(0, 1, false);
-        }
-        double z = z(confidence);
-        double p = (double) k / n;
-        double z2 = z * z;
-        double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
-        double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half), true);
-    }
-
-    /** Clopper–Pearson ("exact") interval: conservative, never below the nominal coverage. */
-    public static Interval clopperPearson(long k, long n, double confidence) {
-        if (n <= 0) {
-            return new Interval(0, 1, false);
-        }
-        double alpha = 1 - confidence;
-        double low = k == 0 ? 0 : new BetaDistribution(k, n - k + 1).inverseCumulativeProbability(alpha / 2);
-        double high = k == n ? 1 : new BetaDistribution(k + 1, n - k).inverseCumulativeProbability(1 - alpha / 2);
-        return new Interval(low, high, true);
     }
 
     /** Percentile bootstrap of sum(scores) / sum(weights), resampling items. */
