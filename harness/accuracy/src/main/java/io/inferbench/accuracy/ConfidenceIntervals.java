@@ -1,15 +1,14 @@
 package io.inferbench.accuracy;
 
-import io.inferbench.api.accuracy.AccuracyMetric.ItemScores;
 import io.inferbench.api.Interval;
-import java.util.SplittableRandom;
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
+import io.inferbench.api.accuracy.AccuracyMetric.ItemScores;
+import io.inferbench.stats.PercentileBootstrap;
 
 /**
- * Intervals for accuracy figures: Wilson score and Clopper–Pearson for a proportion, and a seeded
- * percentile bootstrap over items for ratios (character accuracy) and for paired differences (the
- * drop of one configuration against another on the same items).
+ * Bootstrap intervals for accuracy figures, resampling items ({@link PercentileBootstrap}, seeded):
+ * for ratios (character accuracy) and for paired differences (the drop of one configuration
+ * against another on the same items). Proportions get Wilson intervals from
+ * {@link io.inferbench.stats.ProportionIntervals}.
  */
 public final class ConfidenceIntervals {
     /** Bootstrap resamples: percentile bounds at 95% are stable to about ±0.2 points with 2,000. */
@@ -18,53 +17,15 @@ public final class ConfidenceIntervals {
     private ConfidenceIntervals() {
     }
 
-    static double z(double confidence) {
-        return new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
-    }
-
-    /** Wilson score interval for {@code k} successes in {@code n} trials; good coverage even near 0 and 1. */
-    public static Interval wilson(long k, long n, double confidence) {
-        if (n <= 0) {
-            return new Interval(0, 1, false);
-        }
-        double z = z(confidence);
-        double p = (double) k / n;
-        double z2 = z * z;
-        double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
-        double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half), true);
-    }
-
-    /** Clopper–Pearson ("exact") interval: conservative, never below the nominal coverage. */
-    public static Interval clopperPearson(long k, long n, double confidence) {
-        if (n <= 0) {
-            return new Interval(0, 1, false);
-        }
-        double alpha = 1 - confidence;
-        double low = k == 0 ? 0 : new BetaDistribution(k, n - k + 1).inverseCumulativeProbability(alpha / 2);
-        double high = k == n ? 1 : new BetaDistribution(k + 1, n - k).inverseCumulativeProbability(1 - alpha / 2);
-        return new Interval(low, high, true);
-    }
-
     /** Percentile bootstrap of sum(scores) / sum(weights), resampling items. */
     public static Interval ratio(ItemScores items, double confidence, long seed) {
         int n = items.size();
         if (n == 0) {
             return new Interval(Double.NaN, Double.NaN, false);
         }
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] stats = new double[RESAMPLES];
-        for (int b = 0; b < RESAMPLES; b++) {
-            double s = 0;
-            double w = 0;
-            for (int i = 0; i < n; i++) {
-                int j = random.nextInt(n);
-                s += items.scores()[j];
-                w += items.weight(j);
-            }
-            stats[b] = w == 0 ? 0 : s / w;
-        }
-        return percentiles(stats, confidence, n >= 2);
+        PercentileBootstrap bootstrap = PercentileBootstrap.of(
+                random -> ratio(items, PercentileBootstrap.resampleIndices(n, random)), RESAMPLES, seed);
+        return boundedFromTwoItems(bootstrap.interval(confidence), n);
     }
 
     /**
@@ -81,30 +42,26 @@ public final class ConfidenceIntervals {
         if (n == 0) {
             return new Interval(Double.NaN, Double.NaN, false);
         }
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] stats = new double[RESAMPLES];
-        for (int b = 0; b < RESAMPLES; b++) {
-            double rs = 0;
-            double rw = 0;
-            double cs = 0;
-            double cw = 0;
-            for (int i = 0; i < n; i++) {
-                int j = random.nextInt(n);
-                rs += reference.scores()[j];
-                rw += reference.weight(j);
-                cs += candidate.scores()[j];
-                cw += candidate.weight(j);
-            }
-            stats[b] = (rw == 0 ? 0 : rs / rw) - (cw == 0 ? 0 : cs / cw);
-        }
-        return percentiles(stats, confidence, n >= 2);
+        PercentileBootstrap bootstrap = PercentileBootstrap.of(random -> {
+            int[] drawn = PercentileBootstrap.resampleIndices(n, random);
+            return ratio(reference, drawn) - ratio(candidate, drawn);
+        }, RESAMPLES, seed);
+        return boundedFromTwoItems(bootstrap.interval(confidence), n);
     }
 
-    private static Interval percentiles(double[] stats, double confidence, boolean bounded) {
-        java.util.Arrays.sort(stats);
-        double alpha = 1 - confidence;
-        int lo = (int) Math.floor(alpha / 2 * (stats.length - 1));
-        int hi = (int) Math.ceil((1 - alpha / 2) * (stats.length - 1));
-        return new Interval(stats[lo], stats[hi], bounded);
+    /** sum(scores) / sum(weights) over the drawn items; 0 when they weigh nothing. */
+    private static double ratio(ItemScores items, int[] drawn) {
+        double s = 0;
+        double w = 0;
+        for (int j : drawn) {
+            s += items.scores()[j];
+            w += items.weight(j);
+        }
+        return w == 0 ? 0 : s / w;
+    }
+
+    /** One item resampled is always itself: the interval then bounds nothing. */
+    private static Interval boundedFromTwoItems(Interval ci, int items) {
+        return new Interval(ci.low(), ci.high(), items >= 2);
     }
 }

@@ -2,6 +2,7 @@ package io.inferbench.accuracy;
 
 import io.inferbench.api.accuracy.AccuracyMetric;
 import io.inferbench.api.accuracy.AccuracyMetric.ItemScores;
+import io.inferbench.stats.ProportionIntervals;
 
 /** Builds the common kinds of {@link AccuracyMetric} with their intervals, for evaluators. */
 public final class Metrics {
@@ -17,7 +18,7 @@ public final class Metrics {
             k += correct[i] ? 1 : 0;
         }
         double value = correct.length == 0 ? Double.NaN : (double) k / correct.length;
-        return new AccuracyMetric(name, value, ConfidenceIntervals.wilson(k, correct.length, confidence), confidence,
+        return new AccuracyMetric(name, value, ProportionIntervals.wilson(k, correct.length, confidence), confidence,
                 correct.length, "Wilson score", notes, new ItemScores(scores, null));
     }
 

@@ -5,6 +5,7 @@ import io.inferbench.result.ComparisonResult;
 import io.inferbench.result.ComparisonVerdict;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.api.Interval;
+import io.inferbench.stats.PercentileBootstrap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -67,8 +68,9 @@ public final class Comparison {
         LocationMetric metric = options.metric();
         SplittableRandom random = new SplittableRandom(options.seed());
 
-        RatioBootstrap location = RatioBootstrap.of(a, b, RatioBootstrap.of(metric), options.resamples(), random);
-        RatioBootstrap p99 = RatioBootstrap.of(a, b, RatioBootstrap.quantile(P99), options.resamples(), random);
+        PercentileBootstrap location = RatioBootstrap.of(a, b, RatioBootstrap.of(metric), options.resamples(),
+                random);
+        PercentileBootstrap p99 = RatioBootstrap.of(a, b, RatioBootstrap.quantile(P99), options.resamples(), random);
         double ratio = metric.of(a) / metric.of(b);
         MannWhitney mw = MannWhitney.of(a, b);
 

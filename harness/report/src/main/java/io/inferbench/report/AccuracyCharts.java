@@ -4,6 +4,7 @@ import io.inferbench.result.AgreementResult;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.api.Interval;
 import io.inferbench.result.RunResult;
+import io.inferbench.stats.ProportionIntervals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,16 +100,16 @@ final class AccuracyCharts {
         return figures;
     }
 
-    /** Wilson score 95% interval of a proportion {@code p} out of {@code n}; unbounded when n is 0. */
+    /**
+     * Wilson score 95% interval of a proportion {@code p} out of {@code n}; unbounded when n is 0. The
+     * share is of rows, which can outnumber the samples, so p·n need not be whole: rounding it to whole
+     * successes (as Commons Math counts them) moves p by at most 1/(2n), well inside the whisker.
+     */
     static Interval wilson(double p, int n) {
         if (n <= 0 || !Double.isFinite(p)) {
             return new Interval(Double.NaN, Double.NaN, false);
         }
-        double z = 1.959964;
-        double z2 = z * z;
-        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half), true);
+        return ProportionIntervals.wilson((int) Math.round(p * n), n, 0.95);
     }
 
     private static double p50(ConfigurationResult c) {
