@@ -17,6 +17,15 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.inferbench.api.OptionSpec;
+import io.inferbench.scenario.keys.AccuracyKeys;
+import io.inferbench.scenario.keys.BackendKeys;
+import io.inferbench.scenario.keys.HardwareKeys;
+import io.inferbench.scenario.keys.InputKeys;
+import io.inferbench.scenario.keys.LoadKeys;
+import io.inferbench.scenario.keys.ModelKeys;
+import io.inferbench.scenario.keys.RecommendKeys;
+import io.inferbench.scenario.keys.RunKeys;
+import io.inferbench.scenario.keys.ScenarioKeys;
 import io.inferbench.synthetic.SyntheticBackendProvider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -164,13 +173,13 @@ class ScenarioSchemaTest {
     @Test
     void defaultsMatchTheBinder() {
         JsonNode defs = schemaNode.get("$defs");
-        assertEquals(ConfigurationBinder.DEFAULT_WARMUP,
+        assertEquals(RunBinder.DEFAULT_WARMUP,
                 new io.inferbench.load.Warmup.Time(Durations.parse(defs.at("/warmup/default").asText()).orElseThrow()));
-        assertEquals(ConfigurationBinder.DEFAULT_MIN_DURATION,
+        assertEquals(RunBinder.DEFAULT_MIN_DURATION,
                 Durations.parse(defs.at("/run/properties/min-duration/default").asText()).orElseThrow());
-        assertEquals(ConfigurationBinder.DEFAULT_MAX_DURATION,
+        assertEquals(RunBinder.DEFAULT_MAX_DURATION,
                 Durations.parse(defs.at("/run/properties/max-duration/default").asText()).orElseThrow());
-        assertEquals(ConfigurationBinder.DEFAULT_MIN_QUERIES, defs.at("/run/properties/min-queries/default").asLong());
+        assertEquals(RunBinder.DEFAULT_MIN_QUERIES, defs.at("/run/properties/min-queries/default").asLong());
         assertEquals(RunSpec.DEFAULT_FORKS, defs.at("/run/properties/forks/default").asInt());
         JsonNode inputs = defs.at("/inputs/properties");
         assertEquals(1, inputs.at("/batch-size/default").asInt());
@@ -184,31 +193,31 @@ class ScenarioSchemaTest {
     @Test
     void keysMatchTheBinder() {
         JsonNode defs = schemaNode.get("$defs");
-        assertEquals(ConfigurationBinder.TOP_KEYS, names(schemaNode.get("properties")));
-        assertEquals(ConfigurationBinder.MODEL_KEYS, names(defs.at("/model/properties")));
-        assertEquals(ConfigurationBinder.INPUT_KEYS, names(defs.at("/inputs/properties")));
-        assertEquals(ConfigurationBinder.TEXT_KEYS, names(defs.at("/inputs/properties/text/properties")));
-        assertEquals(ConfigurationBinder.SOURCE_KEYS, names(defs.at("/tokenizer/properties")));
-        assertEquals(ConfigurationBinder.TENSOR_KEYS, names(defs.at("/tensorOverride/properties")));
-        assertEquals(ConfigurationBinder.BACKEND_KEYS, names(defs.at("/backend/properties")));
-        assertEquals(ConfigurationBinder.HARDWARE_KEYS, names(defs.at("/hardware/properties")));
-        assertEquals(ConfigurationBinder.LOAD_KEYS, names(defs.at("/load/properties")));
-        assertEquals(ConfigurationBinder.RUN_KEYS, names(defs.at("/run/properties")));
-        assertEquals(ConfigurationBinder.JVM_KEYS, names(defs.at("/run/properties/jvm/properties")));
-        assertEquals(ConfigurationBinder.LOAD_PROFILES, enumOf(defs.at("/load/properties/profile")));
-        assertEquals(ConfigurationBinder.FORMATS, enumOf(defs.at("/model/properties/format")));
+        assertEquals(ScenarioKeys.SCENARIO.keyNames(), names(schemaNode.get("properties")));
+        assertEquals(ModelKeys.SECTION.keyNames(), names(defs.at("/model/properties")));
+        assertEquals(InputKeys.SECTION.keyNames(), names(defs.at("/inputs/properties")));
+        assertEquals(InputKeys.TEXT_SECTION.keyNames(), names(defs.at("/inputs/properties/text/properties")));
+        assertEquals(InputKeys.TOKENIZER.keyNames(), names(defs.at("/tokenizer/properties")));
+        assertEquals(InputKeys.TENSOR_OVERRIDE.keyNames(), names(defs.at("/tensorOverride/properties")));
+        assertEquals(BackendKeys.SECTION.keyNames(), names(defs.at("/backend/properties")));
+        assertEquals(HardwareKeys.SECTION.keyNames(), names(defs.at("/hardware/properties")));
+        assertEquals(LoadKeys.SECTION.keyNames(), names(defs.at("/load/properties")));
+        assertEquals(RunKeys.SECTION.keyNames(), names(defs.at("/run/properties")));
+        assertEquals(RunKeys.JVM_SECTION.keyNames(), names(defs.at("/run/properties/jvm/properties")));
+        assertEquals(LoadKeys.PROFILES, enumOf(defs.at("/load/properties/profile")));
+        assertEquals(ModelKeys.formats(), enumOf(defs.at("/model/properties/format")));
     }
 
     /** The accuracy block, its tasks and every built-in evaluator's options, as the binder and evaluators declare them. */
     @Test
     void accuracyKeysAndEvaluatorOptionsMatch() {
         JsonNode defs = schemaNode.get("$defs");
-        assertEquals(ConfigurationBinder.RECOMMEND_KEYS, names(defs.at("/recommend/properties")));
-        assertEquals(AccuracyBinder.KEYS, names(defs.at("/accuracy/properties")));
-        assertEquals(AccuracyBinder.TASK_KEYS, names(defs.at("/accuracyTask/properties")));
-        assertEquals(AccuracyBinder.DEFAULT_SEED, defs.at("/accuracyTask/properties/seed/default").asLong());
-        assertEquals(AccuracyBinder.DEFAULT_BATCH_SIZE, defs.at("/accuracyTask/properties/batch-size/default").asInt());
-        assertEquals(AccuracySpec.DEFAULT_CONFIDENCE, defs.at("/accuracy/properties/confidence/default").asDouble());
+        assertEquals(RecommendKeys.SECTION.keyNames(), names(defs.at("/recommend/properties")));
+        assertEquals(AccuracyKeys.SECTION.keyNames(), names(defs.at("/accuracy/properties")));
+        assertEquals(AccuracyKeys.TASK.keyNames(), names(defs.at("/accuracyTask/properties")));
+        assertEquals((long) AccuracyKeys.SEED.defaultLong(), defs.at("/accuracyTask/properties/seed/default").asLong());
+        assertEquals((int) AccuracyKeys.BATCH_SIZE.defaultInt(), defs.at("/accuracyTask/properties/batch-size/default").asInt());
+        assertEquals((double) AccuracyKeys.CONFIDENCE.defaultDouble(), defs.at("/accuracy/properties/confidence/default").asDouble());
         // The built-in evaluators (this module's tests install a test-only one besides them).
         var evaluators = new java.util.TreeMap<>(io.inferbench.api.accuracy.Evaluators.installed());
         evaluators.values().removeIf(e -> !e.getClass().getPackageName().startsWith("io.inferbench.accuracy"));
