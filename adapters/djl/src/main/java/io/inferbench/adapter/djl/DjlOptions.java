@@ -58,9 +58,10 @@ record DjlOptions(int intraOpThreads, int interOpThreads, boolean metrics, Strin
                 + " Predictor (reported in the session properties; adds clock reads to every timed call)"));
         switch (engine) {
             case ONNXRUNTIME -> specs.add(OptionSpec.choice(GRAPH_OPTIMIZATION, "ALL", OPT_LEVELS,
-                    "onnxruntime graph optimization level applied when the model is loaded"));
+                    "ONNX Runtime graph optimization level applied when the model is loaded"));
             case TENSORFLOW -> {
-                specs.add(OptionSpec.string(SIGNATURE, DEFAULT_SIGNATURE, "SavedModel signature to run"));
+                specs.add(OptionSpec.string(SIGNATURE, DEFAULT_SIGNATURE, "SavedModel signature to run; an unknown one"
+                        + " fails with the list of available signatures"));
                 specs.add(OptionSpec.bool(ONEDNN, true, "oneDNN optimisations (env TF_ENABLE_ONEDNN_OPTS, read once"
                         + " per JVM: a different value applies only in a forked JVM)"));
             }

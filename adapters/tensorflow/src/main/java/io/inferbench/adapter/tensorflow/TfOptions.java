@@ -51,12 +51,15 @@ record TfOptions(int intraOpThreads, int interOpThreads, boolean xla, String gra
                     "threads used inside one operator; 0 = tensorflow default (one per logical core)"),
             OptionSpec.integer(INTER_OP_THREADS, 0L, 0,
                     "threads used to run independent operators; 0 = tensorflow default"),
-            OptionSpec.bool(XLA, false, "XLA JIT auto-clustering (global_jit_level ON_1) instead of OFF"),
+            OptionSpec.bool(XLA, false, "XLA JIT auto-clustering (global_jit_level ON_1) instead of OFF. On the CPU it"
+                    + " also needs TF_XLA_FLAGS=--tf_xla_cpu_global_jit in the environment"),
             OptionSpec.choice(GRAPPLER, "default", GRAPPLER_MODES,
-                    "grappler graph rewriting: default, off (meta optimizer disabled) or aggressive"),
+                    "grappler graph rewriting: default, off (meta optimizer disabled) or aggressive (constant folding,"
+                            + " arithmetic and layout optimizers AGGRESSIVE)"),
             OptionSpec.bool(ONEDNN, true, "oneDNN optimisations (env TF_ENABLE_ONEDNN_OPTS, read once per JVM:"
-                    + " a different value applies only in a forked JVM)"),
-            OptionSpec.string(SIGNATURE, DEFAULT_SIGNATURE, "SavedModel signature to run"),
+                    + " a different value applies only in a forked JVM, and is reported)"),
+            OptionSpec.string(SIGNATURE, DEFAULT_SIGNATURE, "SavedModel signature to run; an unknown one fails with the"
+                    + " list of available signatures"),
             OptionSpec.bool(ALLOW_SOFT_PLACEMENT, true,
                     "place ops that have no kernel on the chosen device on the CPU instead of failing"));
 
