@@ -42,7 +42,10 @@ public sealed interface ValueType {
         }
     }
 
-    /** An integer from {@code min} to {@code max}, both inclusive; at most {@link Integer#MAX_VALUE} means the binder keeps it as an int. */
+    /**
+     * An integer from {@code min} to {@code max}, both inclusive; with {@code max} at most
+     * {@link Integer#MAX_VALUE} the binder keeps it as an int.
+     */
     record Whole(long min, long max) implements ValueType {
         public static final Whole ANY = new Whole(Long.MIN_VALUE, Long.MAX_VALUE);
 

@@ -65,7 +65,10 @@ final class RuleSchemas {
         return SchemaNodes.object().arrayNode().add(local).add(maven);
     }
 
-    /** With {@code choice} (or, for the default choice, without the key): the keys it does not own are out, its own required. */
+    /**
+     * With {@code choice} (or, for the default choice, without the key): the keys it does not own
+     * are out, and those it needs are required.
+     */
     private static ObjectNode keysOf(SectionRule.KeysPerChoice r, String choice) {
         ObjectNode condition = is(r.choiceKey(), SchemaNodes.anyCase(List.of(choice)));
         if (choice.equals(r.absent())) {

@@ -93,8 +93,4 @@ public final class SchemaGenerator {
         }
         return s;
     }
-
-    ValueSchemas values() {
-        return values;
-    }
 }

@@ -158,7 +158,8 @@ final class ValueSchemas {
     private ObjectNode duration() {
         return generator.define("duration", () -> {
             ObjectNode d = SchemaNodes.object().put("description", ValueType.Duration.DESCRIPTION);
-            d.putArray("anyOf").add(SchemaNodes.object().put("type", "string").put("pattern", ValueType.Duration.PATTERN))
+            d.putArray("anyOf")
+                    .add(SchemaNodes.object().put("type", "string").put("pattern", ValueType.Duration.PATTERN))
                     .add(decimal(Decimal.atLeast(0)));
             d.set("examples", SchemaNodes.strings(ValueType.Duration.EXAMPLES));
             return d;
