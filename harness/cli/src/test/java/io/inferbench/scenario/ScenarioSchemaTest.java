@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +18,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.inferbench.api.OptionSpec;
-import io.inferbench.synthetic.SyntheticBackendProvider;
+import io.inferbench.scenario.schema.SchemaGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +38,23 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code scenarios/scenario.schema.json} (what editors check) and {@link ScenarioParser} (what the
- * harness checks) agree: the example scenarios validate, and bad snippets are rejected by both.
+ * {@code scenarios/scenario.schema.json} (what editors check) is generated from the key definitions
+ * and the shipped backends' and evaluators' options ({@link SchemaGenerator}); this test keeps the
+ * committed file equal to what generation writes, and checks that the schema and
+ * {@link ScenarioParser} (what the harness checks) agree: the example scenarios validate, and bad
+ * snippets are rejected by both.
+ *
+ * <p>To regenerate the file after changing a key, a default, a description or an option, run from
+ * the repository root: {@value #REGENERATE}
  */
 class ScenarioSchemaTest {
+    static final String REGENERATE = "mvn -B -ntp test -pl harness/cli -am -Dtest=ScenarioSchemaTest"
+            + " -Dsurefire.failIfNoSpecifiedTests=false -Dinferbench.schema.write=true";
     private static final Path SCENARIOS = Path.of("../../scenarios");
+    private static final Path SCHEMA_FILE = SCENARIOS.resolve("scenario.schema.json");
     private static final String RESOURCE = "io/inferbench/scenario/schema/scenario.schema.json";
+    /** Write the generated schema over the committed one instead of comparing them. */
+    private static final boolean WRITE = Boolean.getBoolean("inferbench.schema.write");
 
     /**
      * YAML 1.2 as editors read it: yes/no/on/off are strings (SnakeYAML's YAML 1.1 matches them by text).
@@ -52,6 +64,7 @@ class ScenarioSchemaTest {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build());
 
+    private static String generated;
     private static JsonNode schemaNode;
     private static JsonSchema schema;
 
@@ -59,11 +72,12 @@ class ScenarioSchemaTest {
     Path dir;
 
     @BeforeAll
-    static void loadSchema() throws IOException {
-        try (InputStream in = ScenarioSchemaTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            assertNotNull(in, "the core jar packages the schema as " + RESOURCE);
-            schemaNode = new ObjectMapper().readTree(in);
+    static void generateSchema() throws IOException {
+        generated = new SchemaGenerator(ShippedPlugins.backends(), ShippedPlugins.evaluators()).json();
+        if (WRITE) {
+            Files.writeString(SCHEMA_FILE, generated, StandardCharsets.UTF_8);
         }
+        schemaNode = new ObjectMapper().readTree(generated);
         schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaNode);
     }
 
@@ -94,11 +108,41 @@ class ScenarioSchemaTest {
         return TestBackends.parser().parse(Path.of("test.yaml"), dir, yaml);
     }
 
+    /** Byte for byte, so that regenerating the file never shows a diff of its own. */
+    @Test
+    void committedSchemaIsTheGeneratedOne() throws IOException {
+        String committed = Files.readString(SCHEMA_FILE, StandardCharsets.UTF_8);
+        if (!committed.equals(generated)) {
+            fail("scenarios/scenario.schema.json is stale: it differs from what the key definitions "
+                    + "(io.inferbench.scenario.keys) and the shipped backends' and evaluators' options generate"
+                    + firstDifference(committed, generated)
+                    + "\nRegenerate it from the repository root with:\n  " + REGENERATE);
+        }
+    }
+
+    private static String firstDifference(String committed, String generated) {
+        String[] a = committed.split("\n", -1);
+        String[] b = generated.split("\n", -1);
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String x = i < a.length ? a[i] : "(end of file)";
+            String y = i < b.length ? b[i] : "(end of file)";
+            if (!x.equals(y)) {
+                return ", first at line " + (i + 1) + ":\n  committed: " + x.strip() + "\n  generated: " + y.strip();
+            }
+        }
+        return "";
+    }
+
+    /** The scenario jar packages the committed file (a regeneration is packaged by the next build). */
     @Test
     void schemaFileIsTheOnePackaged() throws IOException {
-        assertEquals(new ObjectMapper().readTree(Files.readString(SCENARIOS.resolve("scenario.schema.json"))),
-                schemaNode);
-        assertEquals("https://json-schema.org/draft/2020-12/schema", schemaNode.get("$schema").asText());
+        assumeFalse(WRITE, "the scenario jar was built before this run rewrote the file");
+        try (InputStream in = ScenarioSchemaTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            assertNotNull(in, "the scenario jar packages the schema as " + RESOURCE);
+            assertEquals(Files.readString(SCHEMA_FILE, StandardCharsets.UTF_8),
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertEquals(SchemaGenerator.DIALECT, schemaNode.get("$schema").asText());
         assertEquals("https://inferbench.io/schema/scenario-1.json", schemaNode.get("$id").asText());
     }
 
@@ -108,6 +152,19 @@ class ScenarioSchemaTest {
         JsonSchema meta = factory.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
         Set<ValidationMessage> errors = meta.validate(schemaNode);
         assertTrue(errors.isEmpty(), () -> describe(errors));
+    }
+
+    /** Every backend and evaluator the schema lists options for, and no other. */
+    @Test
+    void schemaListsEveryShippedPluginsOptions() {
+        List<String> backends = new ArrayList<>();
+        schemaNode.at("/$defs/backend/allOf").forEach(c -> backends.add(c.at("/if/properties/name/const").asText()));
+        assertEquals(List.of("djl-onnxruntime", "djl-pytorch", "djl-tensorflow", "onnxruntime", "synthetic",
+                "tensorflow"), backends);
+        List<String> evaluators = new ArrayList<>();
+        schemaNode.at("/$defs/accuracyTask/allOf")
+                .forEach(c -> evaluators.add(c.at("/if/properties/evaluator/const").asText()));
+        assertEquals(List.of("classification", "embedding-probe", "ocr-ctc", "ocr-orientation"), evaluators);
     }
 
     @Test
@@ -159,119 +216,6 @@ class ScenarioSchemaTest {
     private static JsonNode resolve(String ref) {
         assertTrue(ref.startsWith("#/"), ref);
         return schemaNode.at(ref.substring(1));
-    }
-
-    @Test
-    void defaultsMatchTheBinder() {
-        JsonNode defs = schemaNode.get("$defs");
-        assertEquals(ConfigurationBinder.DEFAULT_WARMUP,
-                new io.inferbench.load.Warmup.Time(Durations.parse(defs.at("/warmup/default").asText()).orElseThrow()));
-        assertEquals(ConfigurationBinder.DEFAULT_MIN_DURATION,
-                Durations.parse(defs.at("/run/properties/min-duration/default").asText()).orElseThrow());
-        assertEquals(ConfigurationBinder.DEFAULT_MAX_DURATION,
-                Durations.parse(defs.at("/run/properties/max-duration/default").asText()).orElseThrow());
-        assertEquals(ConfigurationBinder.DEFAULT_MIN_QUERIES, defs.at("/run/properties/min-queries/default").asLong());
-        assertEquals(RunSpec.DEFAULT_FORKS, defs.at("/run/properties/forks/default").asInt());
-        JsonNode inputs = defs.at("/inputs/properties");
-        assertEquals(1, inputs.at("/batch-size/default").asInt());
-        assertEquals(128, inputs.at("/sequence-length/default").asInt());
-        assertEquals(64, inputs.at("/samples/default").asInt());
-        assertEquals(42, inputs.at("/seed/default").asInt());
-        assertEquals("cpu", defs.at("/hardware/properties/device/default").asText());
-        assertEquals("single-stream", defs.at("/load/properties/profile/default").asText());
-    }
-
-    @Test
-    void keysMatchTheBinder() {
-        JsonNode defs = schemaNode.get("$defs");
-        assertEquals(ConfigurationBinder.TOP_KEYS, names(schemaNode.get("properties")));
-        assertEquals(ConfigurationBinder.MODEL_KEYS, names(defs.at("/model/properties")));
-        assertEquals(ConfigurationBinder.INPUT_KEYS, names(defs.at("/inputs/properties")));
-        assertEquals(ConfigurationBinder.TEXT_KEYS, names(defs.at("/inputs/properties/text/properties")));
-        assertEquals(ConfigurationBinder.SOURCE_KEYS, names(defs.at("/tokenizer/properties")));
-        assertEquals(ConfigurationBinder.TENSOR_KEYS, names(defs.at("/tensorOverride/properties")));
-        assertEquals(ConfigurationBinder.BACKEND_KEYS, names(defs.at("/backend/properties")));
-        assertEquals(ConfigurationBinder.HARDWARE_KEYS, names(defs.at("/hardware/properties")));
-        assertEquals(ConfigurationBinder.LOAD_KEYS, names(defs.at("/load/properties")));
-        assertEquals(ConfigurationBinder.RUN_KEYS, names(defs.at("/run/properties")));
-        assertEquals(ConfigurationBinder.JVM_KEYS, names(defs.at("/run/properties/jvm/properties")));
-        assertEquals(ConfigurationBinder.LOAD_PROFILES, enumOf(defs.at("/load/properties/profile")));
-        assertEquals(ConfigurationBinder.FORMATS, enumOf(defs.at("/model/properties/format")));
-    }
-
-    /** The accuracy block, its tasks and every built-in evaluator's options, as the binder and evaluators declare them. */
-    @Test
-    void accuracyKeysAndEvaluatorOptionsMatch() {
-        JsonNode defs = schemaNode.get("$defs");
-        assertEquals(ConfigurationBinder.RECOMMEND_KEYS, names(defs.at("/recommend/properties")));
-        assertEquals(AccuracyBinder.KEYS, names(defs.at("/accuracy/properties")));
-        assertEquals(AccuracyBinder.TASK_KEYS, names(defs.at("/accuracyTask/properties")));
-        assertEquals(AccuracyBinder.DEFAULT_SEED, defs.at("/accuracyTask/properties/seed/default").asLong());
-        assertEquals(AccuracyBinder.DEFAULT_BATCH_SIZE, defs.at("/accuracyTask/properties/batch-size/default").asInt());
-        assertEquals(AccuracySpec.DEFAULT_CONFIDENCE, defs.at("/accuracy/properties/confidence/default").asDouble());
-        // The built-in evaluators (this module's tests install a test-only one besides them).
-        var evaluators = new java.util.TreeMap<>(io.inferbench.api.accuracy.Evaluators.installed());
-        evaluators.values().removeIf(e -> !e.getClass().getPackageName().startsWith("io.inferbench.accuracy"));
-        assertFalse(evaluators.isEmpty(), "no built-in evaluator installed");
-        List<String> conditioned = new ArrayList<>();
-        defs.at("/accuracyTask/allOf").forEach(c -> {
-            String name = c.at("/if/properties/evaluator/const").asText();
-            conditioned.add(name);
-            JsonNode props = schemaNode.at(c.at("/then/properties/options/$ref").asText().substring(1) + "/properties");
-            List<OptionSpec> specs = evaluators.get(name).options();
-            assertEquals(specs.stream().map(OptionSpec::name).toList(), names(props), name);
-            for (OptionSpec spec : specs) {
-                JsonNode d = props.get(spec.name()).get("default");
-                assertEquals(String.valueOf(spec.defaultValue()), d.isIntegralNumber() ? Long.toString(d.asLong())
-                        : d.asText(), name + "." + spec.name());
-            }
-        });
-        assertEquals(new ArrayList<>(evaluators.keySet()), conditioned.stream().sorted().toList());
-    }
-
-    /** The synthetic backend's declared options, as the schema lists them. */
-    @Test
-    void syntheticOptionsMatchTheBackend() {
-        JsonNode props = schemaNode.at("/$defs/syntheticOptions/properties");
-        List<OptionSpec> specs = new SyntheticBackendProvider().options();
-        assertEquals(specs.stream().map(OptionSpec::name).toList(), names(props));
-        for (OptionSpec spec : specs) {
-            JsonNode p = props.get(spec.name());
-            switch (spec.type()) {
-                case INT -> {
-                    assertEquals("integer", p.get("type").asText(), spec.name());
-                    assertEquals(((Number) spec.defaultValue()).longValue(), p.get("default").asLong(), spec.name());
-                    if (spec.min() > Long.MIN_VALUE) {
-                        assertEquals(spec.min(), p.get("minimum").asDouble(), spec.name());
-                    } else {
-                        assertFalse(p.has("minimum"), spec.name());
-                    }
-                }
-                case NUMBER -> {
-                    assertEquals("number", p.get("type").asText(), spec.name());
-                    assertEquals((Double) spec.defaultValue(), p.get("default").asDouble(), spec.name());
-                    assertEquals(spec.min(), p.get("minimum").asDouble(), spec.name());
-                }
-                case ENUM -> {
-                    assertEquals(spec.allowed(), enumOf(p), spec.name());
-                    assertEquals(spec.defaultValue(), p.get("default").asText(), spec.name());
-                }
-                default -> throw new AssertionError("unexpected option type " + spec.type());
-            }
-        }
-    }
-
-    private static List<String> names(JsonNode properties) {
-        List<String> out = new ArrayList<>();
-        properties.fieldNames().forEachRemaining(out::add);
-        return out;
-    }
-
-    /** The canonical values of a case-insensitive enum: {@code anyOf[0].enum}. */
-    private static List<String> enumOf(JsonNode property) {
-        List<String> out = new ArrayList<>();
-        property.at("/anyOf/0/enum").forEach(v -> out.add(v.asText()));
-        return out;
     }
 
     static Stream<Arguments> rejectedByBoth() {

@@ -17,8 +17,6 @@ import java.util.List;
  *                   configuration (recommendations and Pareto front use it)
  */
 public record AccuracySpec(String reference, double confidence, List<AccuracyTaskSpec> tasks) {
-    public static final double DEFAULT_CONFIDENCE = 0.95;
-
     public AccuracySpec {
         tasks = List.copyOf(tasks);
         if (!(confidence > 0 && confidence < 1)) {

@@ -23,10 +23,6 @@ public record JvmSpec(String heap, List<String> args, Map<String, String> enviro
         environment = Map.copyOf(environment);
     }
 
-    public boolean isDefault() {
-        return heap == null && args.isEmpty() && environment.isEmpty();
-    }
-
     /** The flags to add: {@code -Xmx} first when a heap is set, then {@link #args}. */
     public List<String> jvmFlags() {
         List<String> flags = new java.util.ArrayList<>();

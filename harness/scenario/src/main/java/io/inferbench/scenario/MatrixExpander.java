@@ -1,5 +1,7 @@
 package io.inferbench.scenario;
 
+import io.inferbench.scenario.keys.MatrixKeys;
+import io.inferbench.scenario.keys.ValueType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,26 +79,28 @@ final class MatrixExpander {
         return axes;
     }
 
+    /** An axis with a sweep's key is a sweep (then checked as one); any other is labelled variants. */
     private static boolean isSweep(MappingNode m) {
         return m.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
-                && (k.getValue().equals("set") || k.getValue().equals("values")));
+                && MatrixKeys.SWEEP.keyNames().contains(k.getValue()));
     }
 
     private static Axis sweep(String name, MappingNode node, String path, Problems problems) {
-        YamlMap m = YamlMap.of(node, path, problems, List.of("set", "values"));
-        String field = m.requiredString("set");
-        List<Node> values = m.has("values") ? m.list("values") : m.problem("missing required key 'values'");
+        YamlMap m = YamlMap.of(node, path, problems, MatrixKeys.SWEEP.keyNames());
+        String field = m.requiredString(MatrixKeys.SET);
+        String valuesKey = MatrixKeys.VALUES.name();
+        List<Node> values = m.has(valuesKey) ? m.list(valuesKey) : m.problem("missing required key 'values'");
         if (field == null || values == null) {
             return null;
         }
-        if (!field.matches("[a-z][a-z0-9-]*(\\.[A-Za-z0-9_-]+)*")) {
-            return m.problem("set", "expected a dotted field path such as backend.options.intra-op-threads, got '"
+        if (!((ValueType.Text) MatrixKeys.SET.type()).accepts(field)) {
+            return m.problem(MatrixKeys.SET.name(), "expected a dotted field path such as backend.options.intra-op-threads, got '"
                     + field + "'");
         }
         List<AxisValue> out = new ArrayList<>();
         for (Node v : values) {
             if (!(v instanceof ScalarNode s)) {
-                problems.at(v, path + ".values", "sweep values must be plain values, got " + YamlMap.describe(v));
+                problems.at(v, path + "." + valuesKey, "sweep values must be plain values, got " + YamlMap.describe(v));
                 continue;
             }
             out.add(new AxisValue(s.getValue(), fragment(field.split("\\."), v)));

@@ -1,6 +1,7 @@
 package io.inferbench.scenario;
 
 import io.inferbench.load.Warmup;
+import io.inferbench.scenario.keys.RunKeys;
 import java.time.Duration;
 
 /**
@@ -12,7 +13,7 @@ import java.time.Duration;
  * @param minQueries  ... and completes at least this many queries
  * @param maxDuration hard stop; a measurement stopped here short of its minimums is INVALID
  * @param forks       child JVMs to run the configuration in, one after another (JMH's forks);
- *                    {@value #DEFAULT_FORKS} by default, so every configuration is isolated from the
+ *                    {@link #DEFAULT_FORKS} by default, so every configuration is isolated from the
  *                    harness and the other backends; 0 runs it once in the harness's own JVM
  * @param timeout     a configuration (all its forks) still running after this is stopped and failed
  * @param stability   the stability rule applied to the measurement, or null for none
@@ -31,8 +32,8 @@ public record RunSpec(Warmup warmup, Duration minDuration, long minQueries, Dura
         this(warmup, minDuration, minQueries, maxDuration, forks, timeout, stability, earlyStopping, JvmSpec.DEFAULT);
     }
 
-    /** Each configuration in one child JVM unless the scenario says otherwise. */
-    public static final int DEFAULT_FORKS = 1;
+    /** Each configuration in one child JVM unless the scenario says otherwise ({@code run.forks}'s default). */
+    public static final int DEFAULT_FORKS = RunKeys.FORKS.defaultInt();
 
     public RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration) {
         this(warmup, minDuration, minQueries, maxDuration, DEFAULT_FORKS, defaultTimeout(maxDuration, DEFAULT_FORKS),

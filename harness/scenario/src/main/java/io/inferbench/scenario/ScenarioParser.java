@@ -2,6 +2,8 @@ package io.inferbench.scenario;
 
 import io.inferbench.api.BackendProvider;
 import io.inferbench.api.ModelFormat;
+import io.inferbench.scenario.keys.RecommendKeys;
+import io.inferbench.scenario.keys.ScenarioKeys;
 import java.util.function.BiPredicate;
 import java.io.IOException;
 import java.io.StringReader;
@@ -82,18 +84,19 @@ public final class ScenarioParser {
             throw new ScenarioException(new Problem(file.toString(), 1, 1, "", "the file is empty; a scenario needs "
                     + "at least backend: and (for real backends) model:"));
         }
-        YamlMap top = YamlMap.of(root, "", problems, ConfigurationBinder.TOP_KEYS);
+        YamlMap top = YamlMap.of(root, "", problems, ScenarioKeys.SCENARIO.keyNames());
         problems.throwIfAny();
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        String name = top.string("name", defaultName);
-        String description = top.string("description", "");
-        RecommendSpec recommend = recommend(top.map("recommend", ConfigurationBinder.RECOMMEND_KEYS));
-        YamlMap accuracyMap = top.map("accuracy", AccuracyBinder.KEYS);
+        String name = top.string(ScenarioKeys.NAME.name(), defaultName);
+        String description = top.string(ScenarioKeys.DESCRIPTION);
+        RecommendSpec recommend = recommend(top.map(ScenarioKeys.RECOMMEND));
+        YamlMap accuracyMap = top.map(ScenarioKeys.ACCURACY);
         AccuracyBinder accuracyBinder = new AccuracyBinder(problems, baseDir, io.inferbench.api.accuracy.Evaluators.installed());
         AccuracySpec accuracy = accuracyBinder.bind(accuracyMap);
-        MappingNode base = withoutKey(withoutKey(withoutKey((MappingNode) root, "matrix"), "recommend"), "accuracy");
-        List<MatrixExpander.Point> points = StepExpander.expand(MatrixExpander.expand(base, top.raw("matrix"), problems),
-                problems);
+        MappingNode base = withoutKey(withoutKey(withoutKey((MappingNode) root, ScenarioKeys.MATRIX.name()),
+                ScenarioKeys.RECOMMEND.name()), ScenarioKeys.ACCURACY.name());
+        List<MatrixExpander.Point> points = StepExpander.expand(MatrixExpander.expand(base,
+                top.raw(ScenarioKeys.MATRIX.name()), problems), problems);
         problems.throwIfAny();
         List<ConfigurationSpec> configs = new ArrayList<>();
         int width = Integer.toString(points.size()).length();
@@ -105,7 +108,7 @@ public final class ScenarioParser {
             if (only != null && !only.equals(id)) {
                 continue;
             }
-            YamlMap tree = YamlMap.of(p.tree(), "", problems, ConfigurationBinder.TOP_KEYS);
+            YamlMap tree = YamlMap.of(p.tree(), "", problems, ScenarioKeys.SCENARIO.keyNames());
             ConfigurationSpec spec = new ConfigurationBinder(problems, baseDir, backends, convertible).bind(id, label, p.axes(), tree);
             if (spec != null) {
                 configs.add(spec);
@@ -125,7 +128,7 @@ public final class ScenarioParser {
      * that exactly the configuration differing on that axis alone is its baseline.
      */
     private static void checkBaseline(ConfigurationSpec spec, List<MatrixExpander.Point> points, YamlMap tree) {
-        String baseline = spec.settings().get("baseline");
+        String baseline = spec.settings().get(ScenarioKeys.BASELINE.name());
         if (baseline == null) {
             return;
         }
@@ -136,7 +139,7 @@ public final class ScenarioParser {
         }
         java.util.Set<String> labels = new java.util.TreeSet<>();
         points.forEach(p -> labels.addAll(p.axes().values()));
-        tree.problem("baseline", "no configuration differs from this one (" + spec.label() + ") only by having the"
+        tree.problem(ScenarioKeys.BASELINE.name(), "no configuration differs from this one (" + spec.label() + ") only by having the"
                 + " matrix variant '" + baseline + "'" + Suggestions.didYouMean(baseline, List.copyOf(labels))
                 + " Variants: " + String.join(", ", labels));
     }
@@ -165,17 +168,18 @@ public final class ScenarioParser {
         if (m == null) {
             return null;
         }
-        Double pct = m.number("percentile", Double.MIN_VALUE, null);
+        Double pct = m.number(RecommendKeys.PERCENTILE);
         if (pct != null && pct >= 100) {
-            return m.problem("percentile", "expected a percentile above 0 and below 100, got " + pct);
+            return m.problem(RecommendKeys.PERCENTILE.name(), "expected a percentile above 0 and below 100, got " + pct);
         }
-        java.time.Duration maxLatency = m.duration("max-latency", null);
-        Double minThroughput = m.number("min-throughput", 0, null);
-        Long maxMib = m.integer("max-memory-mib", 1, null);
-        String goal = m.choice("goal", List.of("lowest-latency", "highest-throughput"), "lowest-latency");
-        Double maxDrop = m.number("max-accuracy-drop", 0, null);
+        java.time.Duration maxLatency = m.duration(RecommendKeys.MAX_LATENCY);
+        Double minThroughput = m.number(RecommendKeys.MIN_THROUGHPUT);
+        Long maxMib = m.integer(RecommendKeys.MAX_MEMORY_MIB);
+        String goal = m.choice(RecommendKeys.GOAL);
+        Double maxDrop = m.number(RecommendKeys.MAX_ACCURACY_DROP);
         if (maxDrop != null && maxDrop > 100) {
-            return m.problem("max-accuracy-drop", "expected percentage points between 0 and 100, got " + maxDrop);
+            return m.problem(RecommendKeys.MAX_ACCURACY_DROP.name(), "expected percentage points between 0 and 100, got "
+                    + maxDrop);
         }
         return new RecommendSpec(pct, maxLatency, minThroughput, maxMib == null ? null : maxMib << 20, goal, maxDrop);
     }

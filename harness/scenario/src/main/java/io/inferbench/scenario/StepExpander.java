@@ -1,5 +1,9 @@
 package io.inferbench.scenario;
 
+import io.inferbench.scenario.keys.KeySpec;
+import io.inferbench.scenario.keys.LoadKeys;
+import io.inferbench.scenario.keys.ScenarioKeys;
+import io.inferbench.scenario.keys.ValueType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +20,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * keeps its own YAML node, so errors point at the step's line.
  */
 final class StepExpander {
-    private static final List<String> STEPPED = List.of("concurrency", "rate");
+    /** The load keys that take steps. */
+    private static final List<String> STEPPED = LoadKeys.SECTION.keys().stream()
+            .filter(k -> k.type() instanceof ValueType.Steps).map(KeySpec::name).toList();
 
     private StepExpander() {
     }
@@ -24,7 +30,7 @@ final class StepExpander {
     static List<MatrixExpander.Point> expand(List<MatrixExpander.Point> points, Problems problems) {
         List<MatrixExpander.Point> out = new ArrayList<>();
         for (MatrixExpander.Point p : points) {
-            Node load = value(p.tree(), "load");
+            Node load = value(p.tree(), ScenarioKeys.LOAD.name());
             String key = null;
             SequenceNode steps = null;
             if (load instanceof MappingNode lm) {

@@ -1,5 +1,7 @@
 package io.inferbench.scenario;
 
+import io.inferbench.scenario.keys.KeySpec;
+import io.inferbench.scenario.keys.ValueType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -251,6 +253,55 @@ final class YamlMap {
                     + ", got '" + v + "'");
         }
         return v.intValue();
+    }
+
+    /** The section {@code key} holds, with its keys allowed; null when absent. */
+    YamlMap map(KeySpec key) {
+        return map(key.name(), key.section().keyNames());
+    }
+
+    String string(KeySpec key) {
+        return string(key.name(), key.defaultText());
+    }
+
+    String requiredString(KeySpec key) {
+        return requiredString(key.name());
+    }
+
+    /** An integer in the key's range from its minimum (the binder reports larger ones itself, in its words). */
+    Long integer(KeySpec key) {
+        return integer(key.name(), whole(key).min(), key.defaultLong());
+    }
+
+    Integer smallInteger(KeySpec key) {
+        return smallInteger(key.name(), whole(key).min(), key.defaultInt());
+    }
+
+    Double number(KeySpec key) {
+        return number(key.name(), decimal(key).lowest(), key.defaultDouble());
+    }
+
+    Duration duration(KeySpec key) {
+        return duration(key.name(), key.defaultValue() == null ? null : Durations.parse(key.defaultText()).orElseThrow());
+    }
+
+    String choice(KeySpec key) {
+        return choice(key.name(), ((ValueType.Choice) key.type()).values(), key.defaultText());
+    }
+
+    Boolean flag(KeySpec key) {
+        Node n = values.get(key.name());
+        return n == null ? key.defaultFlag() : bool(n, child(key.name()), problems);
+    }
+
+    /** The range of an integer key, or of each of its steps. */
+    static ValueType.Whole whole(KeySpec key) {
+        return (ValueType.Whole) (key.type() instanceof ValueType.Steps s ? s.step() : key.type());
+    }
+
+    /** The range of a number key, or of each of its steps. */
+    static ValueType.Decimal decimal(KeySpec key) {
+        return (ValueType.Decimal) (key.type() instanceof ValueType.Steps s ? s.step() : key.type());
     }
 
     /** How a node looks, for "expected X, got Y" messages. */

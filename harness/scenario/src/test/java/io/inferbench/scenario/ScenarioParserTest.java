@@ -12,6 +12,8 @@ import io.inferbench.api.Device;
 import io.inferbench.api.ModelFormat;
 import io.inferbench.load.LoadProfile;
 import io.inferbench.load.Warmup;
+import io.inferbench.scenario.keys.LoadKeys;
+import io.inferbench.scenario.keys.ScenarioKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -1179,16 +1181,16 @@ class ScenarioParserTest {
 
         @Test
         void suggestions() {
-            assertEquals("load", Suggestions.nearest("lod", ConfigurationBinder.TOP_KEYS).orElseThrow());
-            assertEquals("concurrency", Suggestions.nearest("concurency", ConfigurationBinder.LOAD_KEYS).orElseThrow());
+            assertEquals("load", Suggestions.nearest("lod", ScenarioKeys.SCENARIO.keyNames()).orElseThrow());
+            assertEquals("concurrency", Suggestions.nearest("concurency", LoadKeys.SECTION.keyNames()).orElseThrow());
             assertEquals("ALL", Suggestions.nearest("al", List.of("NO", "BASIC", "EXTENDED", "ALL")).orElseThrow());
             assertEquals("load", Suggestions.nearest("LOAD", List.of("load")).orElseThrow(), "case-insensitive");
-            assertEquals("model", Suggestions.nearest("mdoel", ConfigurationBinder.TOP_KEYS).orElseThrow(),
+            assertEquals("model", Suggestions.nearest("mdoel", ScenarioKeys.SCENARIO.keyNames()).orElseThrow(),
                     "a transposition is one edit");
-            assertTrue(Suggestions.nearest("telemetry", ConfigurationBinder.TOP_KEYS).isEmpty());
+            assertTrue(Suggestions.nearest("telemetry", ScenarioKeys.SCENARIO.keyNames()).isEmpty());
             assertTrue(Suggestions.nearest("x", List.of()).isEmpty());
-            assertEquals(" Did you mean 'load'?", Suggestions.didYouMean("lod", ConfigurationBinder.TOP_KEYS));
-            assertEquals("", Suggestions.didYouMean("zzzz", ConfigurationBinder.TOP_KEYS));
+            assertEquals(" Did you mean 'load'?", Suggestions.didYouMean("lod", ScenarioKeys.SCENARIO.keyNames()));
+            assertEquals("", Suggestions.didYouMean("zzzz", ScenarioKeys.SCENARIO.keyNames()));
             assertEquals(1, Suggestions.distance("ab", "ba"));
             assertEquals(3, Suggestions.distance("kitten", "sitting"));
             assertEquals(0, Suggestions.distance("", ""));
@@ -1206,11 +1208,11 @@ class ScenarioParserTest {
 
         @Test
         void formatFromFileName() {
-            assertEquals(ModelFormat.ONNX, ConfigurationBinder.formatOf("M.ONNX"));
-            assertEquals(ModelFormat.GRAPH_DEF, ConfigurationBinder.formatOf("frozen.pb"));
-            assertEquals(ModelFormat.TORCHSCRIPT, ConfigurationBinder.formatOf("m.pth"));
-            assertEquals(ModelFormat.SAVED_MODEL, ConfigurationBinder.formatOf("saved_model_dir"));
-            assertNull(ConfigurationBinder.formatOf("m.bin"));
+            assertEquals(ModelFormat.ONNX, ModelBinder.formatOf("M.ONNX"));
+            assertEquals(ModelFormat.GRAPH_DEF, ModelBinder.formatOf("frozen.pb"));
+            assertEquals(ModelFormat.TORCHSCRIPT, ModelBinder.formatOf("m.pth"));
+            assertEquals(ModelFormat.SAVED_MODEL, ModelBinder.formatOf("saved_model_dir"));
+            assertNull(ModelBinder.formatOf("m.bin"));
         }
     }
 }

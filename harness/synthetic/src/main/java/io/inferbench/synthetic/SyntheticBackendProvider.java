@@ -52,7 +52,8 @@ public final class SyntheticBackendProvider implements BackendProvider {
                         "fixed: always latency-ms; uniform: latency-ms ± jitter-ms; lognormal: median latency-ms, "
                                 + "spread sigma; bimodal: latency-ms or second-latency-ms, each ± jitter-ms"),
                 OptionSpec.number("jitter-ms", 0.0, 0,
-                        "uniform and bimodal: half-width of the uniform spread, in milliseconds"),
+                        "uniform and bimodal: half-width of the uniform spread, in milliseconds (at most latency-ms, and "
+                                + "second-latency-ms for bimodal)"),
                 OptionSpec.number("sigma", 0.5, 0, "lognormal: standard deviation of the latency's natural log "
                         + "(0.5 puts p90 at 1.9 times the median)"),
                 OptionSpec.number("second-latency-ms", 10.0, 0, "bimodal: the second (slow) mode, in milliseconds"),

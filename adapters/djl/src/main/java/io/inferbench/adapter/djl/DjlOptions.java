@@ -34,9 +34,9 @@ record DjlOptions(int intraOpThreads, int interOpThreads, boolean metrics, Strin
             + " Preprocess/Inference/Postprocess split on each Predictor (reported in the session properties; adds"
             + " clock reads to every timed call)");
     static final OptionKey<String> GRAPH_OPTIMIZATION = OptionKey.choice("graph-optimization", "ALL", OPT_LEVELS,
-            "onnxruntime graph optimization level applied when the model is loaded");
+            "ONNX Runtime graph optimization level applied when the model is loaded");
     static final OptionKey<String> SIGNATURE = OptionKey.string("signature", DEFAULT_SIGNATURE,
-            "SavedModel signature to run");
+            "SavedModel signature to run; an unknown one fails with the list of available signatures");
     static final OptionKey<Boolean> ONEDNN = OptionKey.bool("onednn", true, "oneDNN optimisations (env"
             + " TF_ENABLE_ONEDNN_OPTS, read once per JVM: a different value applies only in a forked JVM)");
     static final OptionKey<String> INPUT_SPECS = OptionKey.string("input-specs", "", "the TorchScript's inputs,"

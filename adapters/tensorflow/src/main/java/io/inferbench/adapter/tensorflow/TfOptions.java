@@ -43,13 +43,16 @@ record TfOptions(int intraOpThreads, int interOpThreads, boolean xla, String gra
     static final OptionKey<Integer> INTER_OP_THREADS = OptionKey.threads("inter-op-threads",
             "threads used to run independent operators; 0 = tensorflow default");
     static final OptionKey<Boolean> XLA = OptionKey.bool("xla", false,
-            "XLA JIT auto-clustering (global_jit_level ON_1) instead of OFF");
+            "XLA JIT auto-clustering (global_jit_level ON_1) instead of OFF. On the CPU it also needs"
+                    + " TF_XLA_FLAGS=--tf_xla_cpu_global_jit in the environment");
     static final OptionKey<String> GRAPPLER = OptionKey.choice("grappler", "default", GRAPPLER_MODES,
-            "grappler graph rewriting: default, off (meta optimizer disabled) or aggressive");
+            "grappler graph rewriting: default, off (meta optimizer disabled) or aggressive (constant folding,"
+                    + " arithmetic and layout optimizers AGGRESSIVE)");
     static final OptionKey<Boolean> ONEDNN = OptionKey.bool("onednn", true, "oneDNN optimisations (env"
-            + " TF_ENABLE_ONEDNN_OPTS, read once per JVM: a different value applies only in a forked JVM)");
+            + " TF_ENABLE_ONEDNN_OPTS, read once per JVM: a different value applies only in a forked JVM, and is"
+            + " reported)");
     static final OptionKey<String> SIGNATURE = OptionKey.string("signature", DEFAULT_SIGNATURE,
-            "SavedModel signature to run");
+            "SavedModel signature to run; an unknown one fails with the list of available signatures");
     static final OptionKey<Boolean> ALLOW_SOFT_PLACEMENT = OptionKey.bool("allow-soft-placement", true,
             "place ops that have no kernel on the chosen device on the CPU instead of failing");
 

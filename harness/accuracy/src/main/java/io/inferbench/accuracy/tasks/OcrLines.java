@@ -19,7 +19,8 @@ final class OcrLines {
 
     static List<OptionSpec> options() {
         return List.of(
-                OptionSpec.string("fonts", DEFAULT_FONTS, "comma-separated font files, looked up in the usual font folders"),
+                OptionSpec.string("fonts", DEFAULT_FONTS, "comma-separated font files, looked up in the usual font folders"
+                        + " (Debian: fonts-dejavu-core)"),
                 OptionSpec.string("sizes", DEFAULT_SIZES, "comma-separated font sizes in pixels"),
                 OptionSpec.integer("max-chars", 16L, 1, "longest text line, in characters"));
     }
