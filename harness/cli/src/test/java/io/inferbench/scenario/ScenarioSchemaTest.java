@@ -228,6 +228,14 @@ class ScenarioSchemaTest {
                         backend: { name: synthetic }
                         load: { profile: concurrency, concurency: 4, concurrency: 2 }
                         """),
+                Arguments.of("a backend option above its maximum", """
+                        backend: { name: synthetic, options: { failure-rate: 1.5 } }
+                        """),
+                Arguments.of("an evaluator option at its exclusive maximum", """
+                        backend: { name: synthetic }
+                        accuracy:
+                          tasks: [ { evaluator: embedding-probe, dataset: data.jsonl, options: { test-fraction: 1 } } ]
+                        """),
                 Arguments.of("concurrency 0", """
                         backend: { name: synthetic }
                         load: { profile: concurrency, concurrency: 0 }
@@ -394,6 +402,25 @@ class ScenarioSchemaTest {
     void rejectedByBoth(String name, String yaml) throws IOException {
         assertSchemaRejects(yaml);
         assertThrows(ScenarioException.class, () -> parse(yaml), "the parser accepts:\n" + yaml);
+    }
+
+    /** The parser refuses an option above its maximum for that reason, naming the field and the bound. */
+    @Test
+    void optionMaximaNameTheFieldAndTheBound() throws IOException {
+        Files.writeString(dir.resolve("data.jsonl"), "{\"text\": \"a\", \"label\": \"x\"}\n");
+        ScenarioException rate = assertThrows(ScenarioException.class, () -> parse("""
+                backend: { name: synthetic, options: { failure-rate: 1.5 } }
+                """));
+        assertTrue(rate.getMessage().contains("backend.options.failure-rate: expected a number >= 0.0 and <= 1.0,"
+                + " got 1.5"), rate.getMessage());
+        ScenarioException share = assertThrows(ScenarioException.class, () -> parse("""
+                backend: { name: synthetic }
+                accuracy:
+                  tasks: [ { evaluator: embedding-probe, dataset: data.jsonl, options: { test-fraction: 1 } } ]
+                """));
+        assertTrue(share.getMessage().contains("options.test-fraction: expected a number >= 0.01 and < 1.0, got 1.0"),
+                share.getMessage());
+        assertEquals(1, share.problems().size(), share.getMessage());
     }
 
     static Stream<Arguments> acceptedByBoth() {

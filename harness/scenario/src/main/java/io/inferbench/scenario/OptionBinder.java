@@ -44,12 +44,20 @@ final class OptionBinder {
 
     private static Object value(OptionSpec spec, Node n, String path, Problems problems) {
         return switch (spec.type()) {
-            case INT -> YamlMap.integer(n, path, (long) spec.min(), problems);
-            case NUMBER -> YamlMap.number(n, path, spec.min(), problems);
+            case INT -> belowMax(spec, YamlMap.integer(n, path, (long) spec.min(), problems), n, path, problems);
+            case NUMBER -> belowMax(spec, YamlMap.number(n, path, spec.min(), problems), n, path, problems);
             case BOOLEAN -> YamlMap.bool(n, path, problems);
             case ENUM -> YamlMap.choice(n, path, spec.allowed(), problems);
             case STRING -> n instanceof ScalarNode s ? s.getValue()
                     : problems.at(n, path, "expected a string, got " + YamlMap.describe(n));
         };
+    }
+
+    /** The lower bound is YamlMap's check; the upper one, where the option has it, is checked here. */
+    private static <T extends Number> T belowMax(OptionSpec spec, T value, Node n, String path, Problems problems) {
+        if (value == null || spec.inRange(value.doubleValue())) {
+            return value;
+        }
+        return problems.at(n, path, "expected " + spec.expected() + ", got " + value);
     }
 }

@@ -57,13 +57,13 @@ public final class SyntheticBackendProvider implements BackendProvider {
                 OptionSpec.number("sigma", 0.5, 0, "lognormal: standard deviation of the latency's natural log "
                         + "(0.5 puts p90 at 1.9 times the median)"),
                 OptionSpec.number("second-latency-ms", 10.0, 0, "bimodal: the second (slow) mode, in milliseconds"),
-                OptionSpec.number("second-probability", 0.1, 0,
+                OptionSpec.number("second-probability", 0.1, 0, 1,
                         "bimodal: fraction of queries in the second mode (0..1)"),
                 OptionSpec.number("stall-every-ms", 0.0, 0, "period of global stalls (like GC pauses), in "
                         + "milliseconds from when the session opens; 0: no stalls"),
                 OptionSpec.number("stall-ms", 0.0, 0, "length of each stall, in milliseconds, shorter than "
                         + "stall-every-ms; queries are held until it ends"),
-                OptionSpec.number("failure-rate", 0.0, 0, "fraction of queries that throw (0..1)"),
+                OptionSpec.number("failure-rate", 0.0, 0, 1, "fraction of queries that throw (0..1)"),
                 OptionSpec.integer("seed", 1L, Long.MIN_VALUE, "seed of the latency sequence"));
     }
 

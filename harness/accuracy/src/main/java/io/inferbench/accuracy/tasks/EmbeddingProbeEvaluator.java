@@ -49,7 +49,8 @@ public final class EmbeddingProbeEvaluator implements Evaluator {
     @Override
     public List<OptionSpec> options() {
         return List.of(
-                OptionSpec.number("test-fraction", 0.5, 0.01, "share of the items held out for testing (0.01-0.99)"),
+                OptionSpec.numberBelow("test-fraction", 0.5, 0.01, 1,
+                        "share of the items held out for testing (0.01-0.99)"),
                 OptionSpec.number("l2", 1.0, 1e-9, "L2 penalty of the logistic regression (1/C in scikit-learn)"),
                 OptionSpec.integer("sequence-length", 128L, 2, "tokens per text at most (longer texts are cut)"));
     }

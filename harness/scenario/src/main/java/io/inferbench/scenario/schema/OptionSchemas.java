@@ -32,7 +32,7 @@ final class OptionSchemas {
         return o.put("additionalProperties", false);
     }
 
-    /** What the binder accepts for the option (its type and lower bound), described, with its default. */
+    /** What the binder accepts for the option (its type and bounds), described, with its default. */
     static ObjectNode option(OptionSpec spec) {
         ObjectNode p = SchemaNodes.object();
         if (spec.description() != null) {
@@ -44,11 +44,17 @@ final class OptionSchemas {
                 if ((long) spec.min() > Long.MIN_VALUE) {
                     p.put("minimum", (long) spec.min());
                 }
+                if (spec.hasMax()) {
+                    p.put(spec.maxExclusive() ? "exclusiveMaximum" : "maximum", (long) spec.max());
+                }
             }
             case NUMBER -> {
                 p.put("type", "number");
                 if (spec.min() > -Double.MAX_VALUE) {
                     p.set("minimum", SchemaNodes.number(spec.min()));
+                }
+                if (spec.hasMax()) {
+                    p.set(spec.maxExclusive() ? "exclusiveMaximum" : "maximum", SchemaNodes.number(spec.max()));
                 }
             }
             case BOOLEAN -> p.put("type", "boolean");
