@@ -68,7 +68,8 @@ class RunAnalysisTest {
                 """;
         Backends backends = Backends.discover();
         Scenario s = new ScenarioParser(backends.byName()).parse(dir.resolve("b.yaml"), dir, yaml);
-        assertEquals("slow", s.configurations().get(2).settings().get("baseline"));
+        assertEquals("slow", s.configurations().get(2).settings().get("baseline"), "shown in the settings");
+        assertEquals("slow", s.configurations().get(2).baseline());
         var prepared = new Preflight(backends.byName(), ModelResolver.defaults()).check(s);
         RunResult r = new BenchmarkRunner(backends.byName(), dir).run(s, prepared, dir.resolve("run"), RunListener.NONE);
 

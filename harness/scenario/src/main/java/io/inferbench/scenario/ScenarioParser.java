@@ -125,7 +125,7 @@ public final class ScenarioParser {
      * that exactly the configuration differing on that axis alone is its baseline.
      */
     private static void checkBaseline(ConfigurationSpec spec, List<MatrixExpander.Point> points, YamlMap tree) {
-        String baseline = spec.settings().get("baseline");
+        String baseline = spec.baseline();
         if (baseline == null) {
             return;
         }
