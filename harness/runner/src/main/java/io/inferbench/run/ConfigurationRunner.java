@@ -44,17 +44,19 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
     private final LoadGenerator generator;
     private final Duration interval;
     private final io.inferbench.scenario.AccuracySpec accuracy;
+    private final java.nio.file.Path captureDir;
 
     public ConfigurationRunner(Map<String, BackendProvider> backends, LoadGenerator generator, Duration interval) {
-        this(backends, generator, interval, null);
+        this(backends, generator, interval, null, null);
     }
 
     private ConfigurationRunner(Map<String, BackendProvider> backends, LoadGenerator generator, Duration interval,
-                                io.inferbench.scenario.AccuracySpec accuracy) {
+                                io.inferbench.scenario.AccuracySpec accuracy, java.nio.file.Path captureDir) {
         this.backends = backends;
         this.generator = generator;
         this.interval = interval;
         this.accuracy = accuracy;
+        this.captureDir = captureDir;
     }
 
     /**
@@ -62,7 +64,15 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
      * null for none (a fork other than the first: accuracy is evaluated once per configuration).
      */
     public ConfigurationRunner withAccuracy(io.inferbench.scenario.AccuracySpec tasks) {
-        return new ConfigurationRunner(backends, generator, interval, tasks);
+        return new ConfigurationRunner(backends, generator, interval, tasks, captureDir);
+    }
+
+    /**
+     * This runner, leaving each configuration's outputs on its first samples in {@code dir}
+     * ({@link OutputCapture#file}) for the run's output-agreement analysis; null captures nothing.
+     */
+    public ConfigurationRunner withOutputCapture(java.nio.file.Path dir) {
+        return new ConfigurationRunner(backends, generator, interval, accuracy, dir);
     }
 
     @Override
@@ -115,7 +125,7 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                 if (tasks) {
                     sampler.mark("accuracy");
                 }
-                OutputCapture.capture(session, samples, c.id());
+                OutputCapture.capture(session, samples, OutputCapture.file(captureDir, c.id()));
                 List<io.inferbench.result.AccuracyResult> scored = tasks ? evaluate(pc, session, listener) : List.of();
                 UtilizationResult utilization = sampler.stop();
                 ColdStart coldStart = o.warmup() == null || o.measurement() == null ? null : ColdStarts.of(loadMs,

@@ -117,7 +117,7 @@ final class RunAnalysis {
         }
         List<ConfigurationResult> done = new ArrayList<>();
         for (ConfigurationResult c : run.configurations()) {
-            java.nio.file.Path file = dir.resolve(c.id() + ".bin");
+            java.nio.file.Path file = io.inferbench.accuracy.OutputCapture.file(dir, c.id());
             if (c.status() != ConfigurationStatus.OK || !java.nio.file.Files.isRegularFile(file)) {
                 continue;
             }
@@ -126,7 +126,8 @@ final class RunAnalysis {
                     try {
                         out.addAll(io.inferbench.accuracy.Agreement.compare(c.id(),
                                 io.inferbench.accuracy.CapturedOutputs.read(file), ref.id(),
-                                io.inferbench.accuracy.CapturedOutputs.read(dir.resolve(ref.id() + ".bin"))));
+                                io.inferbench.accuracy.CapturedOutputs.read(
+                                        io.inferbench.accuracy.OutputCapture.file(dir, ref.id()))));
                     } catch (java.io.IOException e) {
                         // a missing or torn capture only means no agreement figure for this pair
                     }
