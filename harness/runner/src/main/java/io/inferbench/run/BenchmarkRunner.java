@@ -107,8 +107,8 @@ public final class BenchmarkRunner {
      */
     public RunResult run(Scenario scenario, List<PreparedConfiguration> configurations, Path runDir,
                          RunListener listener) throws IOException, InterruptedException {
-        RunResult start = new RunResult(RunResult.SCHEMA, runDir.getFileName().toString(), Instant.now(), null,
-                record(scenario), environment(scenario), List.of());
+        RunResult start = RunResult.started(runDir.getFileName().toString(), Instant.now(), record(scenario),
+                environment(scenario));
         return execute(start, scenario, configurations, runDir, listener);
     }
 

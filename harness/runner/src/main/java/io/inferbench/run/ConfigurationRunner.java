@@ -23,18 +23,19 @@ import io.inferbench.load.PeakSearcher;
 import io.inferbench.result.PeakSearchResult;
 import io.inferbench.load.LoadPlan;
 import io.inferbench.load.LoadResult;
+import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
-import io.inferbench.result.ModelInfo;
 import io.inferbench.result.PhaseResult;
-import io.inferbench.result.TensorInfo;
+import io.inferbench.result.PhasesResult;
+import io.inferbench.result.ResourcesResult;
+import io.inferbench.result.SessionInfo;
 import io.inferbench.result.Verdict;
 import io.inferbench.scenario.ConfigurationSpec;
 import io.inferbench.scenario.RunSpec;
 import io.inferbench.stats.PhaseSummaries;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -131,11 +132,13 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                 ColdStart coldStart = o.warmup() == null || o.measurement() == null ? null : ColdStarts.of(loadMs,
                         firstMs, ColdStarts.p50s(o.warmup().timeline(), o.measurement().timeline()), interval,
                         pc.model().sizeBytes());
-                return new ConfigurationResult(c.id(), c.label(), c.axes(), c.backend().name(),
-                        c.hardware().device().toString(), c.load().describe(), c.settings(), modelInfo(pc),
-                        o.failed() ? ConfigurationStatus.FAILED : ConfigurationStatus.OK, o.error(), o.verdict(),
-                        tensors(plan.specs()), tensors(session.outputs()), session.properties(), loadMs, o.warmup(),
-                        o.measurement(), List.of(), null, o.peak(), utilization, coldStart, scored);
+                return new ConfigurationResult(ConfigurationResults.setup(pc),
+                        new SessionInfo(ConfigurationResults.tensors(plan.specs()),
+                                ConfigurationResults.tensors(session.outputs()), session.properties()),
+                        o.failed() ? new ConfigurationOutcome.Failed(o.error())
+                                : new ConfigurationOutcome.Ok(o.verdict()),
+                        PhasesResult.once(o.warmup(), o.measurement(), o.peak()),
+                        new ResourcesResult(loadMs, coldStart, utilization), scored);
             }
         } catch (DeviceUnavailableException e) {
             return failed(pc, ConfigurationStatus.SKIPPED, "skipped: " + e.getMessage());
@@ -269,31 +272,6 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
     }
 
     static ConfigurationResult failed(PreparedConfiguration pc, ConfigurationStatus status, String reason) {
-        return failed(pc, status, reason, List.of());
-    }
-
-    /**
-     * A configuration that did not complete: what it was, why not, and the measurements of any forks
-     * that finished before it failed.
-     */
-    public static ConfigurationResult failed(PreparedConfiguration pc, ConfigurationStatus status, String reason,
-                                             List<PhaseResult> finishedForks) {
-        ConfigurationSpec c = pc.spec();
-        return new ConfigurationResult(c.id(), c.label(), c.axes(), c.backend().name(),
-                c.hardware().device().toString(), c.load().describe(), c.settings(), modelInfo(pc), status, reason,
-                null, pc.plan() == null ? List.of() : tensors(pc.plan().specs()), tensors(pc.outputs()), Map.of(), 0,
-                null, null, finishedForks, null, null);
-    }
-
-    static ModelInfo modelInfo(PreparedConfiguration pc) {
-        var m = pc.model();
-        return new ModelInfo(pc.spec().model().name(), m.source(), m.path() == null ? "" : m.path().toString(),
-                pc.loadFormat().name().toLowerCase(java.util.Locale.ROOT), m.sizeBytes(), m.sha256(),
-                pc.conversion());
-    }
-
-    static List<TensorInfo> tensors(List<TensorSpec> specs) {
-        return specs.stream().map(t -> new TensorInfo(t.name(), t.dtype().id(),
-                Arrays.stream(t.shape()).boxed().toList())).toList();
+        return ConfigurationResults.notMeasured(pc, status, reason, List.of());
     }
 }

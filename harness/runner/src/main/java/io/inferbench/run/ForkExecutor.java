@@ -91,7 +91,8 @@ public final class ForkExecutor implements ConfigurationExecutor {
                 }
                 ConfigurationStatus status = r.status() == ConfigurationStatus.SKIPPED && done.isEmpty()
                         ? ConfigurationStatus.SKIPPED : ConfigurationStatus.FAILED;
-                String why = r.error() != null ? r.error() : "no measurement";
+                String why = r.outcome() != null && r.outcome().reason() != null ? r.outcome().reason()
+                        : "no measurement";
                 return ForkResults.failed(pc, status, who + why, measurements(done));
             }
             done.add(r);

@@ -10,6 +10,7 @@ import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.RecommendationResult;
 import io.inferbench.result.RunResult;
+import io.inferbench.result.RunSummary;
 import io.inferbench.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ final class RunAnalysis {
         } catch (RuntimeException e) {
             // no drop figures; each configuration's own accuracy stands
         }
-        return run.withAnalysis(comparisons, recommendation, agreements(run, outputsDir)).withAccuracyDrops(drops);
+        return run.withSummary(new RunSummary(comparisons, recommendation, agreements(run, outputsDir), drops));
     }
 
     /** {@code recommend.max-accuracy-drop} against the {@code accuracy.reference} configuration. */
@@ -93,12 +94,12 @@ final class RunAnalysis {
      * other axis the same, fed the same inputs; null when there is none (not measured, or not alike).
      */
     static ConfigurationResult declaredBaseline(ConfigurationResult c, List<ConfigurationResult> measured) {
-        String label = c.settings().get("baseline");
+        String label = c.setup().baseline();
         if (label == null) {
             return null;
         }
         for (ConfigurationResult b : measured) {
-            if (b != c && io.inferbench.scenario.ScenarioParser.baselineOf(c.axes(), b.axes(), label)
+            if (b != c && io.inferbench.scenario.ScenarioParser.baselineOf(c.setup().axes(), b.setup().axes(), label)
                     && io.inferbench.result.LikeConfigurations.alike(c, b)) {
                 return b;
             }
