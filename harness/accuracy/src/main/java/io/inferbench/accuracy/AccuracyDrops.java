@@ -25,7 +25,7 @@ public final class AccuracyDrops {
     public static ConfigurationResult reference(List<ConfigurationResult> configurations, AccuracySpec spec) {
         for (ConfigurationResult c : configurations) {
             boolean named = spec.reference() == null || AccuracySpec.names(spec.reference(), c.id(), c.label(),
-                    c.axes());
+                    c.setup().axes());
             if (named && c.accuracy().stream().anyMatch(a -> a.main() != null)) {
                 return c;
             }
@@ -46,7 +46,7 @@ public final class AccuracyDrops {
             ConfigurationResult ref = null;
             for (ConfigurationResult c : configurations) {
                 boolean named = spec.reference() == null || AccuracySpec.names(spec.reference(), c.id(), c.label(),
-                        c.axes());
+                        c.setup().axes());
                 if (named && main(c, task.name()) != null) {
                     ref = c;
                     break;

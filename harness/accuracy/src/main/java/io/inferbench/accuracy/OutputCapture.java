@@ -11,25 +11,31 @@ import java.util.Map;
 /**
  * Captures a configuration's outputs on its first samples, after its measurement (MLPerf's
  * accuracy mode runs apart from the performance mode): a fresh runner, {@code runAndFetch}, and a
- * file under the folder named by {@code -Dinferbench.outputs.dir}. Never fails the configuration.
+ * file in the run's outputs folder, which the caller passes in. Never fails the configuration.
  */
 public final class OutputCapture {
-    public static final String DIR_PROPERTY = "inferbench.outputs.dir";
     /** Samples captured: enough for stable agreement figures, small enough to keep beside results. */
     public static final int SAMPLES = 8;
 
     private OutputCapture() {
     }
 
-    /** Where a configuration's outputs go, or null when capture is off. */
-    public static Path file(String configurationId) {
-        String dir = System.getProperty(DIR_PROPERTY);
-        return dir == null || dir.isBlank() ? null : Path.of(dir, configurationId + ".bin");
+    /**
+     * Where a configuration's outputs go in a run's outputs folder.
+     *
+     * @param dir the outputs folder, or null when capture is off
+     * @return the file, or null when {@code dir} is
+     */
+    public static Path file(Path dir, String configurationId) {
+        return dir == null ? null : dir.resolve(configurationId + ".bin");
     }
 
-    /** Captures and writes; returns a note when it could not (null on success or when capture is off). */
-    public static String capture(ModelSession session, List<Map<String, Tensor>> samples, String configurationId) {
-        Path file = file(configurationId);
+    /**
+     * Captures and writes; returns a note when it could not (null on success or when capture is off).
+     *
+     * @param file where the outputs go ({@link #file}); null when capture is off
+     */
+    public static String capture(ModelSession session, List<Map<String, Tensor>> samples, Path file) {
         if (file == null || session.outputs().isEmpty()) {
             return null;
         }

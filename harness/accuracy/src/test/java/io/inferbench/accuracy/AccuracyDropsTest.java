@@ -12,10 +12,12 @@ import io.inferbench.result.AccuracyDropResult;
 import io.inferbench.api.accuracy.AccuracyMetric;
 import io.inferbench.api.accuracy.AccuracyMetric.ItemScores;
 import io.inferbench.result.AccuracyResult;
+import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
-import io.inferbench.result.ConfigurationStatus;
+import io.inferbench.result.ConfigurationSetup;
 import io.inferbench.api.Interval;
 import io.inferbench.result.RecommendationResult;
+import io.inferbench.result.ResourcesResult;
 import io.inferbench.scenario.AccuracySpec;
 import io.inferbench.api.accuracy.AccuracyTaskSpec;
 import java.util.LinkedHashMap;
@@ -36,9 +38,13 @@ class AccuracyDropsTest {
                 : List.of(new AccuracyResult("spam", "embedding-probe", "x.tsv", AccuracyResult.Status.OK, null,
                 List.of(new AccuracyMetric("accuracy", new ItemScores(scores, null).ratio(), new Interval(0, 1, true),
                         0.95, scores.length, "Wilson score", "", new ItemScores(scores, null))), 1));
-        return new ConfigurationResult(id, "precision=" + precision, axes, "onnxruntime", "cpu", "single-stream",
-                Map.of(), null, ConfigurationStatus.OK, null, null, List.of(), List.of(), Map.of(), 1, null, null)
-                .withAccuracy(accuracy);
+        return measured(id, "precision=" + precision, axes, "onnxruntime").withAccuracy(accuracy);
+    }
+
+    private static ConfigurationResult measured(String id, String label, Map<String, String> axes, String backend) {
+        return new ConfigurationResult(new ConfigurationSetup(id, label, axes, backend, "cpu", "single-stream", null,
+                null, null, Map.of()), null, new ConfigurationOutcome.Ok(null), null,
+                new ResourcesResult(1, null, null), null);
     }
 
     static double[] scores(int n, int wrongFrom, int wrongTo) {
@@ -85,8 +91,7 @@ class AccuracyDropsTest {
     static ConfigurationResult scored(String id, String backend, String task, double[] scores) {
         Map<String, String> axes = new LinkedHashMap<>();
         axes.put("backend", backend);
-        return new ConfigurationResult(id, "backend=" + backend, axes, backend, "cpu", "single-stream", Map.of(),
-                null, ConfigurationStatus.OK, null, null, List.of(), List.of(), Map.of(), 1, null, null)
+        return measured(id, "backend=" + backend, axes, backend)
                 .withAccuracy(List.of(new AccuracyResult(task, "x", "", AccuracyResult.Status.OK, null,
                         List.of(new AccuracyMetric("accuracy", new ItemScores(scores, null).ratio(), null, 0.95,
                                 scores.length, "", "", new ItemScores(scores, null))), 1)));

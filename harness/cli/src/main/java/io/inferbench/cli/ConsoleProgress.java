@@ -62,7 +62,7 @@ final class ConsoleProgress implements RunListener {
                     ms(m.latency().valueMs(50)), ms(m.latency().valueMs(99))));
             r.verdict().reasons().forEach(reason -> println("      INVALID: " + reason));
         } else {
-            println(prefix + " | " + r.status() + ": " + r.error());
+            println(prefix + " | " + r.status() + ": " + r.outcome().reason());
         }
         r.accuracy().forEach(a -> println("      accuracy " + io.inferbench.result.AccuracyText.task(a)));
     }

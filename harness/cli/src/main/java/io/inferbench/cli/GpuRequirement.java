@@ -3,8 +3,8 @@ package io.inferbench.cli;
 import io.inferbench.api.BackendInfo;
 import io.inferbench.api.Device;
 import io.inferbench.api.DeviceInfo;
+import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
-import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.RunResult;
 import io.inferbench.run.backends.BackendProbe;
 import io.inferbench.run.PreparedConfiguration;
@@ -46,7 +46,7 @@ final class GpuRequirement {
 
     /** The configurations of {@code run} skipped because their GPU was not there. */
     static List<ConfigurationResult> skippedForNoGpu(RunResult run) {
-        return run.configurations().stream().filter(c -> c.status() == ConfigurationStatus.SKIPPED
-                && c.error() != null && c.error().contains("no GPU found")).toList();
+        return run.configurations().stream().filter(c -> c.outcome() instanceof ConfigurationOutcome.Skipped s
+                && s.reason() != null && s.reason().contains("no GPU found")).toList();
     }
 }

@@ -123,7 +123,7 @@ final class JmhCommand implements Callable<Integer> {
                 .filter(c -> c.status() == ConfigurationStatus.FAILED).toList();
         if (!failed.isEmpty()) {
             stdout.println(failed.size() + " configuration" + (failed.size() == 1 ? "" : "s") + " failed:");
-            failed.forEach(c -> stdout.println("  " + c.label() + ": " + c.error()));
+            failed.forEach(c -> stdout.println("  " + c.label() + ": " + c.outcome().reason()));
             stdout.flush();
             return Main.CONFIGURATION_FAILED;
         }

@@ -95,13 +95,13 @@ final class RunCommand implements Callable<Integer> {
                     + " configurations already done");
             result = runner.resume(previous, loaded.scenario(), loaded.configurations(), runDir, progress);
         }
-        for (var d : result.accuracyDrops()) {
+        for (var d : result.summary().accuracyDrops()) {
             progress.println("accuracy " + d.candidateId() + " " + d.task() + ": "
                     + io.inferbench.result.AccuracyText.drop(d));
         }
-        if (result.recommendation() != null && result.recommendation().bestId() != null) {
-            progress.println("recommended: " + result.recommendation().bestId() + " — "
-                    + result.recommendation().reason());
+        var recommendation = result.summary().recommendation();
+        if (recommendation != null && recommendation.bestId() != null) {
+            progress.println("recommended: " + recommendation.bestId() + " — " + recommendation.reason());
         }
         progress.println("result: " + runDir.resolve(BenchmarkRunner.RESULT_FILE));
         if (!noReport) {
@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
             if (!noGpu.isEmpty()) {
                 progress.println("--require-gpu: " + noGpu.size() + " GPU configuration"
                         + (noGpu.size() == 1 ? " was" : "s were") + " skipped for want of a GPU:");
-                noGpu.forEach(c -> progress.println("  " + c.id() + " " + c.label() + ": " + c.error()));
+                noGpu.forEach(c -> progress.println("  " + c.id() + " " + c.label() + ": " + c.outcome().reason()));
                 return Main.CONFIGURATION_FAILED;
             }
         }
@@ -123,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
             progress.println(failed + " configuration" + (failed == 1 ? "" : "s") + " failed:");
             for (ConfigurationResult c : result.configurations()) {
                 if (c.status() == ConfigurationStatus.FAILED) {
-                    progress.println("  " + c.label() + ": " + c.error());
+                    progress.println("  " + c.label() + ": " + c.outcome().reason());
                 }
             }
             return Main.CONFIGURATION_FAILED;

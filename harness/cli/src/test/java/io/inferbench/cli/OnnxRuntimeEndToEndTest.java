@@ -65,7 +65,7 @@ class OnnxRuntimeEndToEndTest {
         assertTrue(r.environment().libraries().containsKey("onnxruntime"), r.environment().libraries().toString());
         assertEquals(2, r.configurations().size());
         for (ConfigurationResult c : r.configurations()) {
-            assertEquals(ConfigurationStatus.OK, c.status(), c.label() + ": " + c.error());
+            assertEquals(ConfigurationStatus.OK, c.status(), c.label() + ": " + c.outcome().reason());
             assertTrue(c.verdict().valid(), c.verdict().reasons().toString());
             var m = c.measurement();
             assertTrue(m.queries() >= 20);
@@ -75,35 +75,39 @@ class OnnxRuntimeEndToEndTest {
             assertEquals(m.queries(), HistogramCodec.decode(m.histogram()).getTotalCount(), "histogram round-trips");
             assertTrue(m.latency().valueMs(50) > 0.1, "a real model takes real time");
             assertTrue(m.latency().valueMs(50) <= m.latency().valueMs(99));
-            assertEquals(3, c.warmup().queries(), "warmup reported separately");
-            assertEquals(List.of(2L, 32L), c.inputs().get(0).shape());
-            assertEquals("input_ids", c.inputs().get(0).name());
-            assertEquals(64, c.model().sha256().length());
-            assertTrue(c.sessionProperties().toString().contains("intra"), c.sessionProperties().toString());
+            assertEquals(3, c.phases().warmup().queries(), "warmup reported separately");
+            assertEquals(List.of(2L, 32L), c.session().inputs().get(0).shape());
+            assertEquals("input_ids", c.session().inputs().get(0).name());
+            assertEquals(64, c.setup().model().sha256().length());
+            assertTrue(c.session().properties().toString().contains("intra"), c.session().properties().toString());
             // Utilization and cold start are sampled in the process that ran the backend.
-            assertTrue(c.utilization().peakRssBytes() > 50L << 20, "a loaded model takes real memory");
-            assertTrue(c.utilization().timeline().size() >= 1);
-            assertTrue(c.utilization().unavailable().stream().allMatch(n -> n.contains(":")), "notes say what and why");
-            assertTrue(c.coldStart().modelLoadMs() > 0 && c.coldStart().firstInferenceMs() > 0);
-            assertTrue(c.coldStart().modelFileBytes() > 1_000_000, "the int8 model is ~23 MB");
+            var utilization = c.resources().utilization();
+            var coldStart = c.resources().coldStart();
+            assertTrue(utilization.peakRssBytes() > 50L << 20, "a loaded model takes real memory");
+            assertTrue(utilization.timeline().size() >= 1);
+            assertTrue(utilization.unavailable().stream().allMatch(n -> n.contains(":")), "notes say what and why");
+            assertTrue(coldStart.modelLoadMs() > 0 && coldStart.firstInferenceMs() > 0);
+            assertTrue(coldStart.modelFileBytes() > 1_000_000, "the int8 model is ~23 MB");
         }
         // The run is analysed: threads=2 compared with the baseline threads=1, and a recommendation.
-        assertEquals(1, r.comparisons().size());
-        assertEquals("c02", r.comparisons().get(0).candidateId());
-        assertEquals("c01", r.comparisons().get(0).baselineId());
-        assertTrue(r.comparisons().get(0).ratio() > 0 && r.comparisons().get(0).summary().contains("c0")
-                || r.comparisons().get(0).summary().contains("threads"), r.comparisons().get(0).summary());
-        assertTrue(List.of("c01", "c02").contains(r.recommendation().bestId()), String.valueOf(r.recommendation()));
+        var summary = r.summary();
+        assertEquals(1, summary.comparisons().size());
+        assertEquals("c02", summary.comparisons().get(0).candidateId());
+        assertEquals("c01", summary.comparisons().get(0).baselineId());
+        assertTrue(summary.comparisons().get(0).ratio() > 0 && summary.comparisons().get(0).summary().contains("c0")
+                || summary.comparisons().get(0).summary().contains("threads"), summary.comparisons().get(0).summary());
+        assertTrue(List.of("c01", "c02").contains(summary.recommendation().bestId()),
+                String.valueOf(summary.recommendation()));
         // Accuracy mode: threads=2 computes the same embeddings as threads=1 on the same inputs.
-        var agreement = r.agreements().stream().filter(a -> a.output().equals("last_hidden_state")).findFirst()
-                .orElseThrow(() -> new AssertionError("no agreement figures: " + r.agreements()));
+        var agreement = summary.agreements().stream().filter(a -> a.output().equals("last_hidden_state")).findFirst()
+                .orElseThrow(() -> new AssertionError("no agreement figures: " + summary.agreements()));
         assertEquals("c02", agreement.candidateId());
         assertEquals("c01", agreement.referenceId());
         assertEquals(8, agreement.samples());
         assertTrue(agreement.maxAbsError() < 1e-3, "same model, same inputs: " + agreement);
         assertTrue(agreement.meanCosine() > 0.9999, "same model, same inputs: " + agreement);
-        assertEquals("1", r.configurations().get(0).settings().get("backend.options.intra-op-threads"));
-        assertEquals("2", r.configurations().get(1).settings().get("backend.options.intra-op-threads"));
+        assertEquals("1", r.configurations().get(0).setup().settings().get("backend.options.intra-op-threads"));
+        assertEquals("2", r.configurations().get(1).setup().settings().get("backend.options.intra-op-threads"));
 
         String html = Files.readString(runDir.resolve("report.html"));
         assertTrue(html.contains("threads=1") && html.contains("threads=2"), "both configurations in the report");

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportSiteCommandTest {
     private static void result(Path runDir, String id, Instant start) throws Exception {
         ResultJson.write(new RunResult(RunResult.SCHEMA, id, start, start.plusSeconds(5),
-                new ScenarioRecord("scenarios/x.yaml", "nightly", null, null, "name: nightly\n"), null, List.of()),
-                runDir.resolve("result.json"));
+                new ScenarioRecord("scenarios/x.yaml", "nightly", null, null, "name: nightly\n"), null, List.of(),
+                null), runDir.resolve("result.json"));
     }
 
     @Test

@@ -80,7 +80,7 @@ class ResumeTest {
         }
         ConfigurationResult third = resumed.configurations().get(2);
         assertEquals("latency=3", third.label());
-        assertEquals(ConfigurationStatus.OK, third.status(), third.error());
+        assertEquals(ConfigurationStatus.OK, third.status(), third.outcome().reason());
         assertFalse(json(full.configurations().get(2).measurement()).equals(json(third.measurement())),
                 "the third configuration was measured again");
     }

@@ -4,6 +4,7 @@ import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.load.HistogramCodec;
 import io.inferbench.result.PhaseResult;
+import io.inferbench.result.UtilizationResult;
 import io.inferbench.result.Verdict;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -41,11 +42,12 @@ public record Candidate(Objectives objectives, ConfigurationStatus status, Verdi
             throughput = m.throughputQps();
         }
         Objectives o = Objectives.of(c.id(), latencyMs, throughput);
-        if (c.utilization() != null && c.utilization().peakRssBytes() > 0) {
-            o = o.withMemoryBytes(c.utilization().peakRssBytes());
+        UtilizationResult u = c.resources().utilization();
+        if (u != null && u.peakRssBytes() > 0) {
+            o = o.withMemoryBytes(u.peakRssBytes());
         }
-        if (c.utilization() != null && m != null) {
-            double joules = c.utilization().joulesPerInference("measurement", m.samples());
+        if (u != null && m != null) {
+            double joules = u.joulesPerInference("measurement", m.samples());
             if (!Double.isNaN(joules)) {
                 o = o.withEnergyJoulesPerInference(joules);
             }
@@ -54,7 +56,7 @@ public record Candidate(Objectives objectives, ConfigurationStatus status, Verdi
             // The first accuracy task's main metric, a proportion: in percent, so drops are in points.
             o = o.withAccuracy(c.mainAccuracy().value() * 100);
         }
-        return new Candidate(o, c.status(), c.verdict(), c.error());
+        return new Candidate(o, c.status(), c.verdict(), c.outcome() == null ? null : c.outcome().reason());
     }
 
     public Candidate withObjectives(Objectives o) {

@@ -32,7 +32,7 @@ public record LatencySample(String id, String label, Histogram all, List<Histogr
             throw new IllegalArgumentException(c.id() + ": " + c.status() + ", nothing measured to compare");
         }
         List<Histogram> forks = new ArrayList<>();
-        for (PhaseResult f : c.forks()) {
+        for (PhaseResult f : c.phases().forks()) {
             forks.add(HistogramCodec.decode(f.histogram()));
         }
         return new LatencySample(c.id(), c.label(), HistogramCodec.decode(c.measurement().histogram()), forks);

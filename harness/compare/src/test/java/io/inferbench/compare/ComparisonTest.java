@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inferbench.result.ComparisonBasis;
 import io.inferbench.result.ComparisonResult;
 import io.inferbench.result.ComparisonVerdict;
+import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
-import io.inferbench.result.ConfigurationStatus;
+import io.inferbench.result.ConfigurationSetup;
 import io.inferbench.load.HistogramCodec;
 import io.inferbench.api.Interval;
 import io.inferbench.result.PhaseResult;
+import io.inferbench.result.PhasesResult;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.Verdict;
 import io.inferbench.stats.ForkStatistics;
@@ -93,8 +95,8 @@ class ComparisonTest {
 
     @Test
     void rejectsWhatCannotBeCompared() {
-        ConfigurationResult failed = new ConfigurationResult("c09", "x", Map.of(), "b", "cpu", "single-stream",
-                Map.of(), null, ConfigurationStatus.FAILED, "boom", null, null, null, null, 0, null, null);
+        ConfigurationResult failed = new ConfigurationResult(setup("c09", "x", "b"), null,
+                new ConfigurationOutcome.Failed("boom"), null, null, null);
         SplittableRandom random = new SplittableRandom(1);
         ConfigurationResult ok = result("c01", "ok", 1e6, 1, random);
         assertThrows(IllegalArgumentException.class, () -> Comparison.compare(failed, ok));
@@ -192,8 +194,13 @@ class ComparisonTest {
                     LatencyStatistics.summarize(h), HistogramCodec.encode(h), List.of()));
         }
         PhaseResult merged = ForkStatistics.merge(phases);
-        return new ConfigurationResult(id, label, Map.of(), "synthetic", "cpu", "single-stream", Map.of(), null,
-                ConfigurationStatus.OK, null, Verdict.of(List.of()), null, null, null, 0, null, merged,
-                forks > 1 ? phases : List.of(), ForkStatistics.variation(phases), null);
+        return new ConfigurationResult(setup(id, label, "synthetic"), null,
+                new ConfigurationOutcome.Ok(Verdict.of(List.of())),
+                new PhasesResult(null, merged, forks > 1 ? phases : List.of(), ForkStatistics.variation(phases), null),
+                null, null);
+    }
+
+    private static ConfigurationSetup setup(String id, String label, String backend) {
+        return new ConfigurationSetup(id, label, Map.of(), backend, "cpu", "single-stream", null, null, null, Map.of());
     }
 }

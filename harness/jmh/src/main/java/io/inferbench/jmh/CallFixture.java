@@ -2,16 +2,15 @@ package io.inferbench.jmh;
 
 import io.inferbench.api.BackendException;
 import io.inferbench.api.BackendProvider;
-import io.inferbench.api.ModelLoadRequest;
 import io.inferbench.api.ModelSession;
 import io.inferbench.api.PreparedInput;
 import io.inferbench.api.Runner;
 import io.inferbench.api.Tensor;
 import io.inferbench.input.InputPlan;
-import io.inferbench.input.SampleFactory;
-import io.inferbench.input.TextEncoder;
 import io.inferbench.run.CachedConversions;
 import io.inferbench.run.ChildProbe;
+import io.inferbench.run.InputPreparation;
+import io.inferbench.run.LoadedModel;
 import io.inferbench.model.InferbenchDirs;
 import io.inferbench.model.ModelResolver;
 import io.inferbench.run.backends.Backends;
@@ -112,48 +111,33 @@ public final class CallFixture implements AutoCloseable {
         Thread thread = Thread.currentThread();
         ClassLoader context = thread.getContextClassLoader();
         thread.setContextClassLoader(provider.getClass().getClassLoader());
-        long t0 = System.nanoTime();
-        ModelSession session;
+        LoadedModel loaded;
         try {
-            session = provider.open(new ModelLoadRequest(pc.model().path(), pc.loadFormat(),
-                    c.hardware().device(), c.backend().options()));
+            loaded = LoadedModel.open(provider, pc);
         } finally {
             thread.setContextClassLoader(context);
         }
-        double loadMs = (System.nanoTime() - t0) / 1e6;
+        ModelSession session = loaded.session();
         Runner runner = null;
         try {
-            InputPlan plan = pc.plan();
+            List<Problem> problems = new ArrayList<>();
+            InputPlan plan = InputPreparation.plan(pc, session.inputs(), problems);
             if (plan == null) {
-                List<Problem> problems = new ArrayList<>();
-                plan = InputPlan.resolve(c.inputs(), session.inputs(), "scenario", problems);
-                if (plan == null) {
-                    throw new IllegalArgumentException(problems.get(0).message());
-                }
+                throw new IllegalArgumentException(problems.get(0).message());
             }
-            List<Map<String, Tensor>> samples = samples(pc, plan);
+            List<Map<String, Tensor>> samples = InputPreparation.samples(pc, plan);
             runner = session.newRunner();
             PreparedInput[] prepared = new PreparedInput[samples.size()];
             for (int i = 0; i < prepared.length; i++) {
                 prepared[i] = runner.prepare(samples.get(i));
             }
-            return new CallFixture(session, runner, prepared, plan, loadMs);
+            return new CallFixture(session, runner, prepared, plan, loaded.loadMs());
         } catch (Exception | Error e) {
             if (runner != null) {
                 runner.close();
             }
             session.close();
             throw e;
-        }
-    }
-
-    private static List<Map<String, Tensor>> samples(PreparedConfiguration pc, InputPlan plan) throws Exception {
-        var in = pc.spec().inputs();
-        if (pc.tokenizer() == null) {
-            return SampleFactory.build(plan, in.samples(), in.seed(), null, null);
-        }
-        try (TextEncoder encoder = TextEncoder.open(pc.tokenizer().path(), in.sequenceLength())) {
-            return SampleFactory.build(plan, in.samples(), in.seed(), pc.texts(), encoder);
         }
     }
 

@@ -1,17 +1,20 @@
 package io.inferbench.jmh;
 
-import io.inferbench.api.TensorSpec;
+import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.ConfigurationSetup;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.ForkVariation;
 import io.inferbench.load.HistogramCodec;
 import io.inferbench.api.Interval;
 import io.inferbench.result.LatencySummary;
-import io.inferbench.result.ModelInfo;
 import io.inferbench.result.PercentileEstimate;
 import io.inferbench.result.PhaseResult;
-import io.inferbench.result.TensorInfo;
+import io.inferbench.result.PhasesResult;
+import io.inferbench.result.ResourcesResult;
+import io.inferbench.result.SessionInfo;
 import io.inferbench.result.Verdict;
+import io.inferbench.run.ConfigurationResults;
 import io.inferbench.run.PreparedConfiguration;
 import io.inferbench.scenario.ConfigurationSpec;
 import io.inferbench.stats.ForkStatistics;
@@ -55,13 +58,10 @@ final class JmhResults {
     /**
      * What the host learned by opening the configuration once before JMH ran.
      *
-     * @param loadTimeMs        model load time in the host JVM
-     * @param inputs            inputs as fed
-     * @param outputs           outputs as declared
-     * @param sessionProperties what the session reported
+     * @param loadTimeMs model load time in the host JVM
+     * @param session    inputs as fed, outputs as declared, and what the session reported
      */
-    record Probe(double loadTimeMs, List<TensorInfo> inputs, List<TensorInfo> outputs,
-                 Map<String, String> sessionProperties) {
+    record Probe(double loadTimeMs, SessionInfo session) {
     }
 
     private JmhResults() {
@@ -91,24 +91,24 @@ final class JmhResults {
         if (avgtTotals.iterations < 2) {
             reasons.add("fewer than 2 measured iterations: the mean has no confidence interval");
         }
-        ConfigurationSpec c = pc.spec();
-        return new ConfigurationResult(c.id(), c.label(), c.axes(), c.backend().name(),
-                c.hardware().device().toString(), LOAD, settings(c, settings), modelInfo(pc), ConfigurationStatus.OK,
-                null, Verdict.of(reasons), probe.inputs(), probe.outputs(), probe.sessionProperties(),
-                probe.loadTimeMs(), warmup, measurement, forks, variation, null);
+        return new ConfigurationResult(setup(pc, settings), probe.session(),
+                new ConfigurationOutcome.Ok(Verdict.of(reasons)),
+                new PhasesResult(warmup, measurement, forks, variation, null),
+                new ResourcesResult(probe.loadTimeMs(), null, null), List.of());
     }
 
     /** A configuration that was not measured, with the reason. {@code probe} may be null. */
     static ConfigurationResult failed(PreparedConfiguration pc, Probe probe, ConfigurationStatus status, String reason,
                                       JmhSettings settings) {
-        ConfigurationSpec c = pc.spec();
-        List<TensorInfo> inputs = probe != null ? probe.inputs()
-                : pc.plan() == null ? List.of() : tensors(pc.plan().specs());
-        return new ConfigurationResult(c.id(), c.label(), c.axes(), c.backend().name(),
-                c.hardware().device().toString(), LOAD, settings(c, settings), modelInfo(pc), status, reason, null,
-                inputs, probe != null ? probe.outputs() : tensors(pc.outputs()),
-                probe != null ? probe.sessionProperties() : Map.of(), probe != null ? probe.loadTimeMs() : 0, null,
-                null);
+        return new ConfigurationResult(setup(pc, settings),
+                probe != null ? probe.session() : ConfigurationResults.plannedSession(pc),
+                ConfigurationOutcome.notMeasured(status, reason), PhasesResult.NONE,
+                probe != null ? new ResourcesResult(probe.loadTimeMs(), null, null) : ResourcesResult.NONE, List.of());
+    }
+
+    /** The configuration as declared, measured by JMH with its settings added to the display ones. */
+    private static ConfigurationSetup setup(PreparedConfiguration pc, JmhSettings settings) {
+        return ConfigurationResults.setup(pc, LOAD, settings(pc.spec(), settings));
     }
 
     private static PhaseResult measurement(Result<?> avgt, Totals totals, Result<?> sample, Histogram distribution,
@@ -220,17 +220,6 @@ final class JmhResults {
         m.put("jmh.warmup", s.describeWarmup());
         m.put("jmh.iterations", s.describeMeasurement());
         return m;
-    }
-
-    static ModelInfo modelInfo(PreparedConfiguration pc) {
-        var m = pc.model();
-        return new ModelInfo(pc.spec().model().name(), m.source(), m.path() == null ? "" : m.path().toString(),
-                pc.loadFormat().name().toLowerCase(Locale.ROOT), m.sizeBytes(), m.sha256(), pc.conversion());
-    }
-
-    static List<TensorInfo> tensors(List<TensorSpec> specs) {
-        return specs.stream().map(t -> new TensorInfo(t.name(), t.dtype().id(),
-                Arrays.stream(t.shape()).boxed().toList())).toList();
     }
 
     /** Operations and time over some forks, from JMH's iteration results and metadata. */

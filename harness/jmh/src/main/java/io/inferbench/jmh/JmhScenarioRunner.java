@@ -10,7 +10,9 @@ import io.inferbench.result.EnvironmentInfo;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
 import io.inferbench.result.ScenarioRecord;
+import io.inferbench.result.SessionInfo;
 import io.inferbench.run.BenchmarkRunner;
+import io.inferbench.run.ConfigurationResults;
 import io.inferbench.run.PreparedConfiguration;
 import io.inferbench.scenario.Scenario;
 import java.io.FilterOutputStream;
@@ -88,8 +90,8 @@ public final class JmhScenarioRunner {
      */
     public RunResult run(Scenario scenario, List<PreparedConfiguration> configurations, Path runDir)
             throws IOException {
-        RunResult result = new RunResult(RunResult.SCHEMA, runDir.getFileName().toString(), Instant.now(), null,
-                record(scenario), environment(configurations), List.of());
+        RunResult result = RunResult.started(runDir.getFileName().toString(), Instant.now(), record(scenario),
+                environment(configurations));
         ResultJson.write(result, runDir.resolve(RESULT_FILE));
         List<ConfigurationResult> done = new ArrayList<>();
         for (int i = 0; i < configurations.size(); i++) {
@@ -146,8 +148,8 @@ public final class JmhScenarioRunner {
     private JmhResults.Probe probe(PreparedConfiguration pc) throws Exception {
         try (CallFixture f = CallFixture.open(pc, backends)) {
             f.runner().run(f.prepared()[0]);
-            return new JmhResults.Probe(f.loadTimeMs(), JmhResults.tensors(f.plan().specs()),
-                    JmhResults.tensors(f.session().outputs()), f.session().properties());
+            return new JmhResults.Probe(f.loadTimeMs(), new SessionInfo(ConfigurationResults.tensors(f.plan().specs()),
+                    ConfigurationResults.tensors(f.session().outputs()), f.session().properties()));
         }
     }
 
@@ -172,7 +174,7 @@ public final class JmhScenarioRunner {
 
     private static String summary(ConfigurationResult r) {
         if (r.status() != ConfigurationStatus.OK) {
-            return r.status() + " — " + r.error();
+            return r.status() + " — " + r.outcome().reason();
         }
         var l = r.measurement().latency();
         return String.format("%.4f ms/call, 95%% CI [%.4f, %.4f]%s, %d calls — %s", l.meanMs(), l.meanCi95Ms().low(),

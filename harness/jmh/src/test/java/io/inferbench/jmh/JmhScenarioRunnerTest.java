@@ -64,7 +64,7 @@ class JmhScenarioRunnerTest {
         String log = console.toString(StandardCharsets.UTF_8);
         assertEquals(1, result.configurations().size(), log);
         ConfigurationResult c = result.configurations().get(0);
-        assertEquals(ConfigurationStatus.OK, c.status(), c.error() + "\n" + log);
+        assertEquals(ConfigurationStatus.OK, c.status(), c.outcome().reason() + "\n" + log);
         assertEquals("c01", c.id());
         assertTrue(c.verdict().valid(), c.verdict().reasons() + "\n" + log);
         LatencySummary l = c.measurement().latency();
@@ -81,13 +81,13 @@ class JmhScenarioRunnerTest {
         assertTrue(HistogramCodec.decode(c.measurement().histogram()).getTotalCount() > 100);
         assertTrue(c.measurement().throughputQps() > 200 && c.measurement().throughputQps() < 1100,
                 "throughput " + c.measurement().throughputQps());
-        assertEquals("1", c.settings().get("jmh.forks"));
-        assertEquals("1 × 200ms", c.settings().get("jmh.warmup"));
-        assertEquals("2 × 200ms", c.settings().get("jmh.iterations"));
-        assertEquals("1.0", c.sessionProperties().get("latency-ms"));
-        assertNotNull(c.warmup());
-        assertTrue(c.warmup().queries() > 0, "warmup calls");
-        assertEquals(1, c.forks().size());
+        assertEquals("1", c.setup().settings().get("jmh.forks"));
+        assertEquals("1 × 200ms", c.setup().settings().get("jmh.warmup"));
+        assertEquals("2 × 200ms", c.setup().settings().get("jmh.iterations"));
+        assertEquals("1.0", c.session().properties().get("latency-ms"));
+        assertNotNull(c.phases().warmup());
+        assertTrue(c.phases().warmup().queries() > 0, "warmup calls");
+        assertEquals(1, c.phases().forks().size());
         assertTrue(result.environment().libraries().containsKey("jmh"), result.environment().libraries().toString());
 
         // The file on disk is the same result, and the normal report renders it.
@@ -116,7 +116,7 @@ class JmhScenarioRunnerTest {
                 .run(scenario, all, dir.resolve("out").resolve("r"));
         ConfigurationResult c = result.configurations().get(0);
         assertEquals(ConfigurationStatus.FAILED, c.status());
-        assertTrue(c.error().contains("synthetic failure"), c.error());
+        assertTrue(c.outcome().reason().contains("synthetic failure"), c.outcome().reason());
         assertTrue(result.anyFailed());
     }
 }

@@ -25,7 +25,7 @@ final class AccuracyCharts {
         Map<String, ConfigurationResult> byId = new LinkedHashMap<>();
         run.configurations().forEach(c -> byId.put(c.id(), c));
         Map<String, List<AgreementResult>> byReference = new LinkedHashMap<>();
-        for (AgreementResult a : run.agreements()) {
+        for (AgreementResult a : run.summary().agreements()) {
             if (byId.containsKey(a.candidateId()) && byId.containsKey(a.referenceId())) {
                 byReference.computeIfAbsent(a.referenceId(), k -> new ArrayList<>()).add(a);
             }
@@ -72,7 +72,7 @@ final class AccuracyCharts {
                 if (m == null || !Double.isFinite(m.value()) || !Double.isFinite(latency)) {
                     continue;
                 }
-                boolean reference = run.accuracyDrops().stream()
+                boolean reference = run.summary().accuracyDrops().stream()
                         .anyMatch(d -> d.task().equals(a.task()) && d.referenceId().equals(c.id()));
                 Interval ci = m.interval() == null || !Double.isFinite(m.interval().low()) ? null : m.interval();
                 byTask.computeIfAbsent(a.task(), k -> new ArrayList<>()).add(new SvgAccuracyChart.Point(

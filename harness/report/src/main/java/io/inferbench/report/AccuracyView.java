@@ -45,7 +45,7 @@ public record AccuracyView(List<Row> rows, List<String> skipped, String referenc
             for (AccuracyResult a : c.accuracy()) {
                 AccuracyMetric m = a.main();
                 String drop = "";
-                for (AccuracyDropResult d : run.accuracyDrops()) {
+                for (AccuracyDropResult d : run.summary().accuracyDrops()) {
                     if (d.referenceId().equals(c.id()) && d.task().equals(a.task())) {
                         drop = "reference";
                     }

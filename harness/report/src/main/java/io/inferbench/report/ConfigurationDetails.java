@@ -3,6 +3,7 @@ package io.inferbench.report;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.LatencySummary;
 import io.inferbench.result.ModelInfo;
+import io.inferbench.result.PeakSearchResult;
 import io.inferbench.result.PhaseResult;
 import io.inferbench.result.TensorInfo;
 import java.util.ArrayList;
@@ -50,10 +51,11 @@ record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tens
 
     static ConfigurationDetails of(ConfigurationResult c) {
         PhaseResult m = c.measurement();
-        return new ConfigurationDetails(model(c.model()), tensors(c.inputs()), tensors(c.outputs()),
-                rows(c.sessionProperties()), rows(c.settings()), phases(c), OpenLoopView.of(m, c.forks()),
-                BatchingView.of(m, c.forks()), StabilityView.of(m, c.forks()), EarlyStoppingView.of(m),
-                ForksView.of(c), PeakView.of(c.peak()), ResourcesView.of(c));
+        List<PhaseResult> forks = c.phases().forks();
+        return new ConfigurationDetails(model(c.setup().model()), tensors(c.session().inputs()),
+                tensors(c.session().outputs()), rows(c.session().properties()), rows(c.setup().settings()), phases(c),
+                OpenLoopView.of(m, forks), BatchingView.of(m, forks), StabilityView.of(m, forks),
+                EarlyStoppingView.of(m), ForksView.of(c), PeakView.of(c.phases().peak()), ResourcesView.of(c));
     }
 
     /**
@@ -96,10 +98,11 @@ record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tens
 
     private static List<KeyValue> phases(ConfigurationResult c) {
         List<KeyValue> rows = new ArrayList<>();
-        if (c.loadTimeMs() > 0) {
-            rows.add(KeyValue.of("Model load time", Formats.duration(c.loadTimeMs())));
+        double loadMs = c.resources().loadTimeMs();
+        if (loadMs > 0) {
+            rows.add(KeyValue.of("Model load time", Formats.duration(loadMs)));
         }
-        PhaseResult w = c.warmup();
+        PhaseResult w = c.phases().warmup();
         if (w != null) {
             rows.add(KeyValue.of("Warmup (excluded)", Formats.count(w.queries()) + " queries in "
                     + Formats.duration(w.durationMs()) + ", " + Formats.rate(w.throughputQps()) + " QPS"));
@@ -123,11 +126,13 @@ record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tens
 
     /** Where the measured figures come from when that is not one plain run: merged forks, or a peak probe. */
     private static String measuredFrom(ConfigurationResult c) {
-        if (c.forks().size() >= 2) {
-            return "; " + c.forks().size() + " forks merged";
+        int forks = c.phases().forks().size();
+        if (forks >= 2) {
+            return "; " + forks + " forks merged";
         }
-        if (c.peak() != null && PeakView.found(c.peak())) {
-            return "; the peak probe, " + Formats.load(c.peak().searched(), c.peak().peak());
+        PeakSearchResult peak = c.phases().peak();
+        if (peak != null && PeakView.found(peak)) {
+            return "; the peak probe, " + Formats.load(peak.searched(), peak.peak());
         }
         return "";
     }

@@ -1,6 +1,7 @@
 package io.inferbench.report;
 
 import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.ConfigurationSetup;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.api.Interval;
 import io.inferbench.result.LatencySummary;
@@ -94,13 +95,14 @@ record ConfigurationView(String id, String label, String colour, String backend,
      */
     static ConfigurationView of(ConfigurationResult c, String colour, boolean fastest, boolean busiest) {
         String status = status(c);
-        PhaseResult w = c.warmup();
+        PhaseResult w = c.phases().warmup();
         Warmup warmup = w == null ? new Warmup(Formats.MISSING, Formats.MISSING)
                 : new Warmup(Formats.count(w.queries()), Formats.duration(w.durationMs()));
-        String error = c.status() != ConfigurationStatus.OK && c.error() != null && !c.error().isBlank()
-                ? c.error().strip() : null;
-        return new ConfigurationView(Formats.text(c.id()), label(c), colour, Formats.text(c.backend()),
-                Formats.text(c.device()), Formats.text(c.load()), status, cssClass(status), flags(c),
+        String why = c.outcome() == null ? null : c.outcome().reason();
+        String error = why != null && !why.isBlank() ? why.strip() : null;
+        ConfigurationSetup s = c.setup();
+        return new ConfigurationView(Formats.text(c.id()), label(c), colour, Formats.text(s.backend()),
+                Formats.text(s.device()), Formats.text(s.load()), status, cssClass(status), flags(c),
                 Formats.firstLine(reason(c)), error,
                 c.status() == ConfigurationStatus.OK && c.verdict() != null && !c.verdict().valid()
                         ? c.verdict().reasons() : List.of(),
@@ -135,7 +137,8 @@ record ConfigurationView(String id, String label, String colour, String backend,
     static boolean overloaded(ConfigurationResult c) {
         PhaseResult m = c.measurement();
         return m != null && m.openLoop() != null && m.openLoop().overloaded()
-                || c.forks().stream().anyMatch(f -> f != null && f.openLoop() != null && f.openLoop().overloaded());
+                || c.phases().forks().stream().anyMatch(f -> f != null && f.openLoop() != null
+                && f.openLoop().overloaded());
     }
 
     private static List<Flag> flags(ConfigurationResult c) {
@@ -143,7 +146,7 @@ record ConfigurationView(String id, String label, String colour, String backend,
         if (c.status() == ConfigurationStatus.OK && overloaded(c)) {
             flags.add(new Flag("OVERLOADED", "overloaded"));
         }
-        if (c.status() == ConfigurationStatus.OK && StabilityView.unstable(c.measurement(), c.forks())) {
+        if (c.status() == ConfigurationStatus.OK && StabilityView.unstable(c.measurement(), c.phases().forks())) {
             flags.add(new Flag("UNSTABLE", "unstable"));
         }
         return flags;
@@ -155,7 +158,8 @@ record ConfigurationView(String id, String label, String colour, String backend,
      */
     static String reason(ConfigurationResult c) {
         if (c.status() != ConfigurationStatus.OK) {
-            return c.error() == null || c.error().isBlank() ? "no reason recorded" : c.error();
+            String why = c.outcome() == null ? null : c.outcome().reason();
+            return why == null || why.isBlank() ? "no reason recorded" : why;
         }
         if (c.verdict() == null) {
             return "the result records no verdict";

@@ -35,12 +35,12 @@ record ForksView(List<Row> rows, List<KeyValue> variation) {
 
     /** The block for {@code c}; null unless it ran in at least two forks. */
     static ForksView of(ConfigurationResult c) {
-        if (c.forks().size() < 2) {
+        if (c.phases().forks().size() < 2) {
             return null;
         }
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < c.forks().size(); i++) {
-            PhaseResult f = c.forks().get(i);
+        for (int i = 0; i < c.phases().forks().size(); i++) {
+            PhaseResult f = c.phases().forks().get(i);
             if (f == null) {
                 continue;
             }
@@ -50,7 +50,7 @@ record ForksView(List<Row> rows, List<KeyValue> variation) {
             rows.add(new Row(Integer.toString(i + 1), Formats.count(f.queries()), Formats.rate(f.throughputQps()),
                     Formats.ms(p50), Formats.ms(p99), stability, f.stability() != null && !f.stability().stable()));
         }
-        return new ForksView(rows, variation(c.variation()));
+        return new ForksView(rows, variation(c.phases().variation()));
     }
 
     private static List<KeyValue> variation(ForkVariation v) {

@@ -149,7 +149,7 @@ record Headline(String summary, Finding recommendation, List<String> differences
      * a problem line instead).
      */
     private static Finding peak(ConfigurationResult c, Map<String, String> colours) {
-        PeakSearchResult p = c.peak();
+        PeakSearchResult p = c.phases().peak();
         if (c.status() != ConfigurationStatus.OK || p == null || !PeakView.found(p)) {
             return null;
         }

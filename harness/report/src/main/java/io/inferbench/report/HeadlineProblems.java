@@ -30,7 +30,7 @@ final class HeadlineProblems {
             String label = ConfigurationView.label(c);
             boolean ok = c.status() == ConfigurationStatus.OK;
             boolean overloaded = ok && ConfigurationView.overloaded(c);
-            StabilityView stability = ok ? StabilityView.of(c.measurement(), c.forks()) : null;
+            StabilityView stability = ok ? StabilityView.of(c.measurement(), c.phases().forks()) : null;
             boolean unstable = stability != null && stability.statusClass().equals("unstable");
             boolean invalid = ok && c.verdict() != null && !c.verdict().valid();
             List<String> rest = !invalid ? List.of() : c.verdict().reasons().stream()
@@ -54,7 +54,7 @@ final class HeadlineProblems {
                     add(problems, label, ConfigurationView.status(c), Formats.firstLine(reason));
                 }
             }
-            PeakSearchResult peak = c.peak();
+            PeakSearchResult peak = c.phases().peak();
             if (ok && peak != null && !PeakView.found(peak)) {
                 add(problems, label, "NO PEAK", noPeak(peak));
             }
@@ -76,7 +76,7 @@ final class HeadlineProblems {
     private static String overload(ConfigurationResult c) {
         List<PhaseResult> phases = new ArrayList<>();
         phases.add(c.measurement());
-        phases.addAll(c.forks());
+        phases.addAll(c.phases().forks());
         for (int i = 0; i < phases.size(); i++) {
             PhaseResult p = phases.get(i);
             if (p != null && p.openLoop() != null && p.openLoop().overloaded()) {

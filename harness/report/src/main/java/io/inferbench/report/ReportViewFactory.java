@@ -3,6 +3,7 @@ package io.inferbench.report;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.EnvironmentInfo;
+import io.inferbench.result.PeakSearchResult;
 import io.inferbench.result.PercentileEstimate;
 import io.inferbench.result.PhaseMark;
 import io.inferbench.result.PhaseResult;
@@ -40,12 +41,12 @@ final class ReportViewFactory {
                 Formats.instant(run.startedAt()), Formats.between(run.startedAt(), run.finishedAt()),
                 env == null ? Formats.MISSING : Formats.text(env.hostname()), name,
                 s == null || s.description() == null || s.description().isBlank() ? null : s.description(),
-                Headline.of(run.configurations(), run.comparisons(), run.recommendation(), colours),
+                Headline.of(run.configurations(), run.summary().comparisons(), run.summary().recommendation(), colours),
                 ConfigurationView.PERCENTILES.stream().map(p -> "p" + NiceScale.label(p)).toList(),
                 new ReportView.Columns(!same(views, ConfigurationView::backend), !same(views, ConfigurationView::device),
                         !same(views, ConfigurationView::load)), shared(views),
-                views, AnalysisView.of(run.comparisons(), run.recommendation(), run.agreements(), run.configurations(),
-                        colours),
+                views, AnalysisView.of(run.summary().comparisons(), run.summary().recommendation(),
+                        run.summary().agreements(), run.configurations(), colours),
                 resourceRows(run.configurations(), colours), charts(run.configurations(), colours,
                         AccuracyCharts.of(run, colours)),
                 EnvironmentRows.of(env),
@@ -124,7 +125,7 @@ final class ReportViewFactory {
     private static List<ReportView.Figure> resources(List<ConfigurationResult> configs, Map<String, String> colours) {
         List<ReportView.Figure> figures = new ArrayList<>();
         for (ConfigurationResult c : configs) {
-            UtilizationResult u = c.utilization();
+            UtilizationResult u = c.resources().utilization();
             if (u == null || u.timeline().isEmpty()) {
                 continue;
             }
@@ -158,7 +159,7 @@ final class ReportViewFactory {
             if (!plotted(c) || m.timeline().isEmpty()) {
                 continue;
             }
-            PhaseResult w = c.warmup();
+            PhaseResult w = c.phases().warmup();
             List<TimelinePoint> warmup = w == null ? List.of() : w.timeline();
             String label = ConfigurationView.label(c);
             String svg = SvgTimelineChart.render("Latency (p50, p99) and throughput per interval over time for "
@@ -167,17 +168,19 @@ final class ReportViewFactory {
             TimelinePoint first = m.timeline().get(0);
             String interval = NiceScale.label(Math.round((first.endSeconds() - first.startSeconds()) * 100) / 100.0);
             // Merged forks keep only the first fork's timeline: say so, and how much of the whole it is.
-            boolean forked = c.forks().size() >= 2;
-            StringBuilder caption = new StringBuilder(forked ? "The first of " + c.forks().size() + " forks ("
-                    + Formats.duration(c.forks().get(0).durationMs()) + " of the " + Formats.duration(m.durationMs())
+            List<PhaseResult> forks = c.phases().forks();
+            boolean forked = forks.size() >= 2;
+            StringBuilder caption = new StringBuilder(forked ? "The first of " + forks.size() + " forks ("
+                    + Formats.duration(forks.get(0).durationMs()) + " of the " + Formats.duration(m.durationMs())
                     + " measured)" : "Measured for " + Formats.duration(m.durationMs()))
                     .append(" in ").append(interval).append(" s intervals");
             if (!warmup.isEmpty()) {
                 caption.append(", after a ").append(Formats.duration(w.durationMs())).append(" warmup (shaded)");
             }
             caption.append('.');
-            if (!forked && c.peak() != null && PeakView.found(c.peak())) {
-                caption.append(" The peak probe (").append(Formats.load(c.peak().searched(), c.peak().peak()))
+            PeakSearchResult peak = c.phases().peak();
+            if (!forked && peak != null && PeakView.found(peak)) {
+                caption.append(" The peak probe (").append(Formats.load(peak.searched(), peak.peak()))
                         .append(").");
             }
             figures.add(new ReportView.Figure(label, colours.get(c.id()), svg, caption.toString()));

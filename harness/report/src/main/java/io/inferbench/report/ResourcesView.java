@@ -42,8 +42,8 @@ record ResourcesView(List<KeyValue> rows, List<String> unavailable, List<KeyValu
 
     /** The view of {@code c}; null when it recorded neither utilization nor cold start. */
     static ResourcesView of(ConfigurationResult c) {
-        UtilizationResult u = c.utilization();
-        ColdStart s = c.coldStart();
+        UtilizationResult u = c.resources().utilization();
+        ColdStart s = c.resources().coldStart();
         if (u == null && s == null) {
             return null;
         }
@@ -92,8 +92,8 @@ record ResourcesView(List<KeyValue> rows, List<String> unavailable, List<KeyValu
 
     /** The table row of {@code c}; null when it recorded neither utilization nor cold start. */
     static Row row(ConfigurationResult c, String colour) {
-        UtilizationResult u = c.utilization();
-        ColdStart s = c.coldStart();
+        UtilizationResult u = c.resources().utilization();
+        ColdStart s = c.resources().coldStart();
         if (u == null && s == null) {
             return null;
         }
@@ -114,7 +114,7 @@ record ResourcesView(List<KeyValue> rows, List<String> unavailable, List<KeyValu
     /** CPU package energy per inference of the measured phase; NaN when unknown. */
     static double joulesPerInference(ConfigurationResult c) {
         PhaseResult m = c.measurement();
-        UtilizationResult u = c.utilization();
+        UtilizationResult u = c.resources().utilization();
         return u == null || m == null ? Double.NaN : u.joulesPerInference("measurement", m.samples());
     }
 

@@ -223,9 +223,10 @@ public final class SiteBuilder {
         String machine = r.environment() == null ? Formats.MISSING : Formats.text(r.environment().hostname())
                 + (r.environment().cpuModel() == null ? "" : " · " + r.environment().cpuModel());
         String recommended = null;
-        if (r.recommendation() != null && r.recommendation().bestId() != null) {
-            recommended = r.configurations().stream().filter(c -> r.recommendation().bestId().equals(c.id()))
-                    .map(ConfigurationView::label).findFirst().orElse(r.recommendation().bestId());
+        String best = r.summary().recommendation() == null ? null : r.summary().recommendation().bestId();
+        if (best != null) {
+            recommended = r.configurations().stream().filter(c -> best.equals(c.id()))
+                    .map(ConfigurationView::label).findFirst().orElse(best);
         }
         return new SiteIndexView.Row("runs/" + p.slug() + ".html", Formats.text(r.runId()),
                 Formats.instant(r.startedAt()), p.started().toString() + " " + p.slug(), p.scenario(),

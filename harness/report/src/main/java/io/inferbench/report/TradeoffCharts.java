@@ -29,7 +29,7 @@ final class TradeoffCharts {
         List<ReportView.Figure> figures = new ArrayList<>();
         Map<String, List<ConfigurationResult>> searches = new LinkedHashMap<>();
         for (ConfigurationResult c : configs) {
-            PeakSearchResult p = c.peak();
+            PeakSearchResult p = c.phases().peak();
             if (c.status() == ConfigurationStatus.OK && p != null && !p.probes().isEmpty()) {
                 // One chart per objective: one y axis, one dashed line.
                 searches.computeIfAbsent(p.searched() + "|" + p.percentile() + "|" + p.sloMs(), k -> new ArrayList<>())
@@ -47,7 +47,7 @@ final class TradeoffCharts {
     }
 
     private static ReportView.Figure peakFigure(List<ConfigurationResult> group, Map<String, String> colours) {
-        PeakSearchResult first = group.get(0).peak();
+        PeakSearchResult first = group.get(0).phases().peak();
         String percentile = Formats.percentile(first.percentile());
         String objective = Formats.objective(first.percentile(), first.sloMs());
         String what = "concurrency".equals(first.searched()) ? "concurrency" : "rate";
@@ -56,7 +56,7 @@ final class TradeoffCharts {
         int probes = 0;
         for (int i = 0; i < group.size(); i++) {
             ConfigurationResult c = group.get(i);
-            PeakSearchResult p = c.peak();
+            PeakSearchResult p = c.phases().peak();
             probes += p.probes().size();
             List<SvgTradeoffChart.Point> points = p.probes().stream()
                     .sorted(Comparator.comparingDouble(PeakSearchResult.Probe::load))
@@ -89,9 +89,9 @@ final class TradeoffCharts {
         Map<String, List<ConfigurationResult>> lines = new LinkedHashMap<>();
         for (ConfigurationResult c : configs) {
             PhaseResult m = c.measurement();
-            if (c.status() == ConfigurationStatus.OK && m != null && m.latency() != null && c.peak() == null
-                    && c.axes().containsKey(axis)) {
-                String others = c.axes().entrySet().stream().filter(e -> !e.getKey().equals(axis))
+            if (c.status() == ConfigurationStatus.OK && m != null && m.latency() != null && c.phases().peak() == null
+                    && c.setup().axes().containsKey(axis)) {
+                String others = c.setup().axes().entrySet().stream().filter(e -> !e.getKey().equals(axis))
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
                 lines.computeIfAbsent(others, k -> new ArrayList<>()).add(c);
             }
@@ -111,10 +111,10 @@ final class TradeoffCharts {
         for (Map.Entry<String, List<ConfigurationResult>> line : lines.entrySet()) {
             List<SvgTradeoffChart.Point> points = new ArrayList<>();
             for (ConfigurationResult c : line.getValue().stream()
-                    .sorted(Comparator.comparingDouble(c -> step(c.axes().get(axis)))).toList()) {
+                    .sorted(Comparator.comparingDouble(c -> step(c.setup().axes().get(axis)))).toList()) {
                 boolean valid = ConfigurationView.isValid(c);
                 anyInvalid |= !valid;
-                String v = c.axes().get(axis);
+                String v = c.setup().axes().get(axis);
                 double latency = c.measurement().latency().valueMs(pct);
                 points.add(new SvgTradeoffChart.Point(c.measurement().throughputQps(), latency,
                         valid ? SvgTradeoffChart.Marker.VALID : SvgTradeoffChart.Marker.NOT_VALID, false,

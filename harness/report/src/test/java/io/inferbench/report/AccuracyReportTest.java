@@ -10,6 +10,7 @@ import io.inferbench.result.AccuracyResult;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.api.Interval;
 import io.inferbench.result.RunResult;
+import io.inferbench.result.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,10 @@ class AccuracyReportTest {
                 0.972, true), 0.95, 300, "Wilson score", "300 train / 300 test <b>", null)), 12_000))));
         configs.set(1, configs.get(1).withAccuracy(List.of(new AccuracyResult("spam", "embedding-probe", "m.tsv",
                 AccuracyResult.Status.FAILED, "embedding-probe failed: font <missing>", List.of(), 5))));
-        RunResult withAccuracy = new RunResult(run.schema(), run.runId(), run.startedAt(), run.finishedAt(),
-                run.scenario(), run.environment(), configs, run.comparisons(), run.recommendation(), run.agreements(),
+        RunResult withAccuracy = run.withConfigurations(configs, run.finishedAt()).withSummary(new RunSummary(
+                run.summary().comparisons(), run.summary().recommendation(), run.summary().agreements(),
                 List.of(new AccuracyDropResult("c02", "c01", "spam", "accuracy", 0.953, 0.95, 0.3,
-                        new Interval(-0.7, 1.3, true), 0.95, 300, "paired bootstrap")));
+                        new Interval(-0.7, 1.3, true), 0.95, 300, "paired bootstrap"))));
         String html = new ReportRenderer().render(withAccuracy);
         assertTrue(html.contains("<h2>Accuracy</h2>"), "accuracy section");
         assertTrue(html.contains("95.3%") && html.contains("92.1–97.2"), "value and interval");
@@ -53,9 +54,7 @@ class AccuracyReportTest {
                                 "Wilson score", "", null)), 1000),
                 new AccuracyResult("orientation", "ocr-orientation", null, AccuracyResult.Status.SKIPPED,
                         "expects one image input, the model has 3", List.of(), 1))));
-        RunResult withAccuracy = new RunResult(run.schema(), run.runId(), run.startedAt(), run.finishedAt(),
-                run.scenario(), run.environment(), configs, run.comparisons(), run.recommendation(), run.agreements(),
-                List.of());
+        RunResult withAccuracy = run.withConfigurations(configs, run.finishedAt());
         AccuracyView view = AccuracyView.of(withAccuracy);
         assertEquals(1, view.rows().size(), "only the scored task has a row: " + view.rows());
         assertEquals(List.of("orientation (ocr-orientation) skipped on " + configs.size() + " configurations ("
@@ -81,9 +80,7 @@ class AccuracyReportTest {
             }
             configs.add(c);
         }
-        RunResult withAccuracy = new RunResult(run.schema(), run.runId(), run.startedAt(), run.finishedAt(),
-                run.scenario(), run.environment(), configs, run.comparisons(), run.recommendation(), run.agreements(),
-                List.of());
+        RunResult withAccuracy = run.withConfigurations(configs, run.finishedAt());
         List<ReportView.Figure> figures = AccuracyCharts.taskFigures(withAccuracy, java.util.Map.of());
         assertEquals(1, figures.size(), "one figure for the one task");
         assertEquals("Task accuracy: spam", figures.get(0).title());

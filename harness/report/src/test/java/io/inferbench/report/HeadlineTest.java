@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.ConfigurationSetup;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.api.Interval;
 import io.inferbench.result.LatencySummary;
 import io.inferbench.result.PercentileEstimate;
 import io.inferbench.result.PhaseResult;
+import io.inferbench.result.PhasesResult;
+import io.inferbench.result.ResourcesResult;
 import io.inferbench.result.Verdict;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +73,16 @@ class HeadlineTest {
                 low, high, ps);
         PhaseResult m = new PhaseResult(1000, 1000, errors, errors > 0 ? "boom" : null, 4000, qps, null, qps, latency,
                 null, List.of());
-        return new ConfigurationResult(label, label, Map.of(), "b", "cpu", "single-stream", Map.of(), null,
-                ConfigurationStatus.OK, null, verdict, List.of(), List.of(), Map.of(), 10, null, m);
+        return new ConfigurationResult(setup(label), null, new ConfigurationOutcome.Ok(verdict),
+                PhasesResult.once(null, m, null), new ResourcesResult(10, null, null), null);
     }
 
     static ConfigurationResult notRun(String label, ConfigurationStatus status, String error) {
-        return new ConfigurationResult(label, label, Map.of(), "b", "cpu", "single-stream", Map.of(), null, status,
-                error, null, List.of(), List.of(), Map.of(), 0, null, null);
+        return new ConfigurationResult(setup(label), null, ConfigurationOutcome.notMeasured(status, error), null, null,
+                null);
+    }
+
+    private static ConfigurationSetup setup(String label) {
+        return new ConfigurationSetup(label, label, Map.of(), "b", "cpu", "single-stream", null, null, null, Map.of());
     }
 }

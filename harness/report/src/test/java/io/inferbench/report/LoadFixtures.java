@@ -2,14 +2,17 @@ package io.inferbench.report;
 
 import io.inferbench.report.SyntheticPhases.Spec;
 import io.inferbench.result.BatchingStats;
+import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
-import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.EarlyStoppingEstimate;
 import io.inferbench.result.OpenLoopStats;
 import io.inferbench.result.PeakSearchResult;
 import io.inferbench.result.PhaseResult;
+import io.inferbench.result.PhasesResult;
+import io.inferbench.result.ResourcesResult;
 import io.inferbench.result.RunResult;
 import io.inferbench.result.ScenarioRecord;
+import io.inferbench.result.SessionInfo;
 import io.inferbench.result.StabilityResult;
 import io.inferbench.result.TensorInfo;
 import io.inferbench.result.Verdict;
@@ -58,7 +61,7 @@ final class LoadFixtures {
                 new ScenarioRecord("scenarios/load.yaml", "load", "Every load feature at once.",
                         "5d41402abc4b2a76b9719d911017c592e3b0c44298fc1c149afbf4c8996fb924",
                         "# How to run: inferbench run scenarios/load.yaml\nname: load\n"),
-                ReportFixtures.environment(), configs);
+                ReportFixtures.environment(), configs, null);
     }
 
     private static ConfigurationResult openLoop() {
@@ -131,10 +134,10 @@ final class LoadFixtures {
     }
 
     private static ConfigurationResult crashed() {
-        return new ConfigurationResult("c04", CRASHED_LABEL, axes("threads", "2"), "onnxruntime", "cpu",
-                "single-stream", Map.of("backend.options.intra-op-threads", "2", "run.forks", "3"),
-                ReportFixtures.model("resnet50-int8"), ConfigurationStatus.FAILED, CRASH_ERROR, null, List.of(),
-                List.of(), Map.of(), 0, null, null, List.of(), null, null);
+        return new ConfigurationResult(ReportFixtures.setup("c04", CRASHED_LABEL, axes("threads", "2"),
+                "single-stream", ReportFixtures.model("resnet50-int8"),
+                Map.of("backend.options.intra-op-threads", "2", "run.forks", "3")), null,
+                new ConfigurationOutcome.Failed(CRASH_ERROR), null, null, null);
     }
 
     private static ConfigurationResult concurrency(String id, String clients, long seed, double medianMs,
@@ -153,11 +156,13 @@ final class LoadFixtures {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("load", load);
         axes.forEach((k, v) -> settings.put("matrix." + k, v));
-        return new ConfigurationResult(id, label, axes, "onnxruntime", "cpu", load, settings,
-                ReportFixtures.model("all-MiniLM-L6-v2 (int8)"), ConfigurationStatus.OK, null, verdict,
-                List.of(new TensorInfo("input_ids", "int64", List.of(1L, 128L))),
-                List.of(new TensorInfo("last_hidden_state", "float32", List.of(-1L, -1L, 384L))),
-                Map.of("intra-op-threads", "1"), 99.9, warmup, measurement, forks, variation, peak);
+        return new ConfigurationResult(ReportFixtures.setup(id, label, axes, load,
+                ReportFixtures.model("all-MiniLM-L6-v2 (int8)"), settings),
+                new SessionInfo(List.of(new TensorInfo("input_ids", "int64", List.of(1L, 128L))),
+                        List.of(new TensorInfo("last_hidden_state", "float32", List.of(-1L, -1L, 384L))),
+                        Map.of("intra-op-threads", "1")),
+                new ConfigurationOutcome.Ok(verdict), new PhasesResult(warmup, measurement, forks, variation, peak),
+                new ResourcesResult(99.9, null, null), null);
     }
 
     private static Map<String, String> axes(String... pairs) {

@@ -34,7 +34,7 @@ class LoadReportTest {
 
     @Test
     void fixturePeakSearchIsShapedAsDesigned() {
-        PeakSearchResult p = LoadFixtures.run().configurations().get(1).peak();
+        PeakSearchResult p = LoadFixtures.run().configurations().get(1).phases().peak();
         assertEquals(List.of(true, true, false, true, true, true, false),
                 p.probes().stream().map(PeakSearchResult.Probe::meetsSlo).toList());
     }

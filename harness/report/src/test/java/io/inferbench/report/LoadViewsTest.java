@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferbench.result.BatchingStats;
+import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.ConfigurationSetup;
 import io.inferbench.result.OpenLoopStats;
 import io.inferbench.result.PeakSearchResult;
 import io.inferbench.result.PhaseResult;
+import io.inferbench.result.PhasesResult;
+import io.inferbench.result.ResourcesResult;
 import io.inferbench.result.StabilityResult;
 import io.inferbench.result.TimelinePoint;
 import io.inferbench.result.Verdict;
@@ -136,15 +140,15 @@ class LoadViewsTest {
     private static ConfigurationResult step(String id, String clients, Verdict verdict) {
         ConfigurationResult c = HeadlineTest.ok(id, 4 * Integer.parseInt(clients), 1, 100, true,
                 100 * Integer.parseInt(clients), verdict, 0);
-        return new ConfigurationResult(id, "concurrency=" + clients, Map.of("concurrency", clients), "b", "cpu",
-                "concurrency(" + clients + ")", Map.of(), null, c.status(), null, verdict, null, null, null, 1, null,
-                c.measurement());
+        return new ConfigurationResult(new ConfigurationSetup(id, "concurrency=" + clients,
+                Map.of("concurrency", clients), "b", "cpu", "concurrency(" + clients + ")", null, null, null, Map.of()),
+                null, new ConfigurationOutcome.Ok(verdict), PhasesResult.once(null, c.measurement(), null),
+                new ResourcesResult(1, null, null), null);
     }
 
     private static ConfigurationResult with(ConfigurationResult c, PhaseResult m, List<PhaseResult> forks,
                                             PeakSearchResult peak) {
-        return new ConfigurationResult(c.id(), c.label(), c.axes(), c.backend(), c.device(), c.load(), c.settings(),
-                c.model(), c.status(), c.error(), c.verdict(), c.inputs(), c.outputs(), c.sessionProperties(),
-                c.loadTimeMs(), c.warmup(), m == null ? c.measurement() : m, forks, null, peak);
+        return new ConfigurationResult(c.setup(), c.session(), c.outcome(), new PhasesResult(c.phases().warmup(),
+                m == null ? c.measurement() : m, forks, null, peak), c.resources(), List.of());
     }
 }

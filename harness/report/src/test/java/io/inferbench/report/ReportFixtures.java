@@ -4,8 +4,9 @@ import io.inferbench.result.ColdStart;
 import io.inferbench.result.ComparisonBasis;
 import io.inferbench.result.ComparisonResult;
 import io.inferbench.result.ComparisonVerdict;
+import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
-import io.inferbench.result.ConfigurationStatus;
+import io.inferbench.result.ConfigurationSetup;
 import io.inferbench.result.EnvironmentInfo;
 import io.inferbench.load.HistogramCodec;
 import io.inferbench.api.Interval;
@@ -14,9 +15,13 @@ import io.inferbench.result.ModelInfo;
 import io.inferbench.result.PercentileEstimate;
 import io.inferbench.result.PhaseMark;
 import io.inferbench.result.PhaseResult;
+import io.inferbench.result.PhasesResult;
 import io.inferbench.result.RecommendationResult;
+import io.inferbench.result.ResourcesResult;
 import io.inferbench.result.RunResult;
+import io.inferbench.result.RunSummary;
 import io.inferbench.result.ScenarioRecord;
+import io.inferbench.result.SessionInfo;
 import io.inferbench.result.TensorInfo;
 import io.inferbench.result.TimelinePoint;
 import io.inferbench.result.UtilizationResult;
@@ -65,16 +70,16 @@ final class ReportFixtures {
                 utilization(380, 412, Double.NaN, List.of(UNAVAILABLE)), new ColdStart(412.5, 38.2, 2140, 102_548_263L));
         ConfigurationResult fast = withResources(measured("c02", FAST_LABEL, "int8", 2.5, 0.35, 20_000, 12),
                 utilization(395, 236, 41.5, List.of()), new ColdStart(298.0, 21.7, Double.NaN, 26_214_400L));
-        ConfigurationResult failed = new ConfigurationResult("c03", FAILED_LABEL, Map.of("precision", "fp16"),
-                "onnxruntime", "cpu", "single-stream", Map.of("model.precision", "fp16"),
-                model("resnet50-fp16 " + HOSTILE), ConfigurationStatus.FAILED, FAILED_ERROR, null,
-                List.of(), List.of(), Map.of(), 0, null, null);
+        ConfigurationResult failed = new ConfigurationResult(setup("c03", FAILED_LABEL, Map.of("precision", "fp16"),
+                "single-stream", model("resnet50-fp16 " + HOSTILE), Map.of("model.precision", "fp16")), null,
+                new ConfigurationOutcome.Failed(FAILED_ERROR), null, null, null);
         return new RunResult(RunResult.SCHEMA, "20261122-101500-quickstart", START, START.plusSeconds(125),
                 new ScenarioRecord("scenarios/01-quickstart.yaml", "quickstart", "Compare int8 and fp32 ResNet-50 "
                         + "on CPU. " + HOSTILE, "9f2c0d4be1a7c3e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d",
                         "# How to run: inferbench run scenarios/01-quickstart.yaml\nname: quickstart\n"
                                 + "description: \"" + HOSTILE + "\"\nmatrix:\n  precision: [fp32, int8, fp16]\n"),
-                environment(), List.of(slow, fast, failed), comparisons(), recommendation());
+                environment(), List.of(slow, fast, failed),
+                new RunSummary(comparisons(), recommendation(), List.of(), List.of()));
     }
 
     /** int8 (c02) against fp32 (c01), the baseline. */
@@ -116,9 +121,17 @@ final class ReportFixtures {
     }
 
     private static ConfigurationResult withResources(ConfigurationResult c, UtilizationResult u, ColdStart s) {
-        return new ConfigurationResult(c.id(), c.label(), c.axes(), c.backend(), c.device(), c.load(), c.settings(),
-                c.model(), c.status(), c.error(), c.verdict(), c.inputs(), c.outputs(), c.sessionProperties(),
-                c.loadTimeMs(), c.warmup(), c.measurement(), c.forks(), c.variation(), c.peak(), u, s);
+        return new ConfigurationResult(c.setup(), c.session(), c.outcome(), c.phases(),
+                new ResourcesResult(c.resources().loadTimeMs(), s, u), c.accuracy());
+    }
+
+    /**
+     * An onnxruntime-on-cpu configuration as the report shows it. No model identity, input feed or
+     * baseline: results of schema 1 did not record them apart, and the stored fixture is one.
+     */
+    static ConfigurationSetup setup(String id, String label, Map<String, String> axes, String load, ModelInfo model,
+                                    Map<String, String> settings) {
+        return new ConfigurationSetup(id, label, axes, "onnxruntime", "cpu", load, model, null, null, settings);
     }
 
     private static ConfigurationResult measured(String id, String label, String precision, double medianMs,
@@ -129,13 +142,14 @@ final class ReportFixtures {
         settings.put("load.kind", "single-stream");
         settings.put("measurement.min-duration", "10s");
         PhaseResult warmup = new PhaseResult(200, 200, 0, null, 1850, 108.1, null, 108.1, null, null, List.of());
-        return new ConfigurationResult(id, label, Map.of("precision", precision), "onnxruntime", "cpu",
-                "single-stream", settings, model("resnet50-" + precision + " " + HOSTILE), ConfigurationStatus.OK,
-                null, Verdict.of(List.of()),
-                List.of(new TensorInfo("input", "float32", List.of(-1L, 3L, 224L, 224L))),
-                List.of(new TensorInfo("logits", "float32", List.of(-1L, 1000L))),
-                Map.of("intra_op_num_threads", "4", "graph_optimization_level", "ALL"), 412.5, warmup,
-                phase(medianMs, sigma, n, seed));
+        return new ConfigurationResult(setup(id, label, Map.of("precision", precision), "single-stream",
+                model("resnet50-" + precision + " " + HOSTILE), settings),
+                new SessionInfo(List.of(new TensorInfo("input", "float32", List.of(-1L, 3L, 224L, 224L))),
+                        List.of(new TensorInfo("logits", "float32", List.of(-1L, 1000L))),
+                        Map.of("intra_op_num_threads", "4", "graph_optimization_level", "ALL")),
+                new ConfigurationOutcome.Ok(Verdict.of(List.of())),
+                PhasesResult.once(warmup, phase(medianMs, sigma, n, seed), null),
+                new ResourcesResult(412.5, null, null), null);
     }
 
     private static PhaseResult phase(double medianMs, double sigma, int n, long seed) {
@@ -185,7 +199,7 @@ final class ReportFixtures {
     static ModelInfo model(String name) {
         return new ModelInfo(name, "maven:io.inferbench.models:resnet50:1.0!resnet50.onnx",
                 "/home/bench/.m2/repository/io/inferbench/models/resnet50/1.0/resnet50.onnx", "onnx", 102_548_263L,
-                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", null, null);
     }
 
     static EnvironmentInfo environment() {

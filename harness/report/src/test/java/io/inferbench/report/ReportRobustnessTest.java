@@ -4,27 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.ConfigurationSetup;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.PhaseResult;
+import io.inferbench.result.PhasesResult;
+import io.inferbench.result.ResourcesResult;
 import io.inferbench.result.RunResult;
 import io.inferbench.result.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Results with missing parts (a run cut short, an old or hand-written file) still render. */
 class ReportRobustnessTest {
     @Test
     void rendersAResultWithNoEnvironmentScenarioOrMeasurements() {
-        ConfigurationResult noLatency = new ConfigurationResult("c01", null, null, null, null, null, null, null,
-                ConfigurationStatus.OK, null, null, null, null, null, 0, null,
-                new PhaseResult(0, 0, 0, null, 0, 0, null, 0, null, null, null));
+        ConfigurationResult noLatency = new ConfigurationResult(new ConfigurationSetup("c01", null, null, null, null,
+                null, null, null, null, null), null, new ConfigurationOutcome.Ok(null),
+                PhasesResult.once(null, new PhaseResult(0, 0, 0, null, 0, 0, null, 0, null, null, null), null), null,
+                null);
         ConfigurationResult skipped = HeadlineTest.notRun("gpu", ConfigurationStatus.SKIPPED, null);
-        RunResult run = new RunResult(RunResult.SCHEMA, "r1", null, null, null, null, List.of(noLatency, skipped));
+        RunResult run = new RunResult(RunResult.SCHEMA, "r1", null, null, null, null, List.of(noLatency, skipped),
+                null);
         String html = new ReportRenderer().render(run);
         assertTrue(html.contains("No configuration produced a valid measurement."));
         assertTrue(html.contains("the result records no verdict"));
@@ -42,9 +47,9 @@ class ReportRobustnessTest {
         RunResult fixture = ReportFixtures.run();
         // Give every configuration the fixture's histogram so each draws a line.
         String histogram = fixture.configurations().get(0).measurement().histogram();
-        List<ConfigurationResult> withData = configs.stream().map(c -> new ConfigurationResult(c.id(), c.label(),
-                Map.of(), c.backend(), c.device(), c.load(), Map.of(), null, c.status(), null, c.verdict(), null,
-                null, null, 1, null, withHistogram(c.measurement(), histogram))).toList();
+        List<ConfigurationResult> withData = configs.stream().map(c -> new ConfigurationResult(c.setup(), null,
+                c.outcome(), PhasesResult.once(null, withHistogram(c.measurement(), histogram), null),
+                new ResourcesResult(1, null, null), null)).toList();
         RunResult many = fixture.withConfigurations(withData, fixture.finishedAt());
         String html = new ReportRenderer().render(many);
         new ReportRenderer().write(many, Path.of("target", "report-many.html")); // for a look in a browser

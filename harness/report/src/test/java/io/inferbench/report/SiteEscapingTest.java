@@ -29,7 +29,7 @@ class SiteEscapingTest {
         ScenarioRecord s = r.scenario();
         return new RunResult(r.schema(), runId, start, start.plusSeconds(30),
                 new ScenarioRecord(s.file(), HOSTILE_SCENARIO, s.description(), s.sha256(), s.source()),
-                r.environment(), r.configurations(), r.comparisons(), r.recommendation(), r.agreements());
+                r.environment(), r.configurations(), r.summary());
     }
 
     @Test

@@ -1,13 +1,16 @@
 package io.inferbench.report;
 
 import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.ConfigurationSetup;
 import io.inferbench.load.HistogramCodec;
 import io.inferbench.api.Interval;
 import io.inferbench.result.LatencySummary;
 import io.inferbench.result.PercentileEstimate;
 import io.inferbench.result.PhaseResult;
+import io.inferbench.result.PhasesResult;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
+import io.inferbench.result.RunSummary;
 import io.inferbench.result.ScenarioRecord;
 import io.inferbench.result.TimelinePoint;
 import java.io.IOException;
@@ -34,7 +37,8 @@ final class SiteFixtures {
 
     static RunResult crossBackend() {
         try (InputStream in = SiteFixtures.class.getResourceAsStream("/site/cross-backend-result.json")) {
-            return ResultJson.mapper().readValue(in, RunResult.class);
+            // A result of schema 1, as an older InferBench wrote it: read through the upgrade.
+            return ResultJson.fromJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,8 +59,9 @@ final class SiteFixtures {
             java.time.Instant start = real.startedAt().minus(Duration.ofDays(nights - night));
             String id = String.format("%s-derived-night-%03d", real.runId(), night + 1);
             runs.add(new RunResult(real.schema(), id, start, start.plus(Duration.between(real.startedAt(),
-                    real.finishedAt())), real.scenario(), real.environment(), configs, real.comparisons(),
-                    real.recommendation(), real.agreements()));
+                    real.finishedAt())), real.scenario(), real.environment(), configs,
+                    new RunSummary(real.summary().comparisons(), real.summary().recommendation(),
+                            real.summary().agreements(), List.of())));
         }
         return runs;
     }
@@ -68,23 +73,23 @@ final class SiteFixtures {
         for (int i = 0; i < configurations; i++) {
             ConfigurationResult c = scaled(real.configurations().get(i % real.configurations().size()),
                     factor * (1 + 0.05 * (i / real.configurations().size())));
-            configs.add(new ConfigurationResult(String.format("c%02d", i + 1), c.label() + " variant=" + i, c.axes(),
-                    c.backend(), c.device(), c.load(), c.settings(), c.model(), c.status(), c.error(), c.verdict(),
-                    c.inputs(), c.outputs(), c.sessionProperties(), c.loadTimeMs(), c.warmup(), c.measurement(),
-                    c.forks(), c.variation(), c.peak(), c.utilization(), c.coldStart()));
+            ConfigurationSetup setup = c.setup();
+            configs.add(new ConfigurationResult(new ConfigurationSetup(String.format("c%02d", i + 1),
+                    c.label() + " variant=" + i, setup.axes(), setup.backend(), setup.device(), setup.load(),
+                    setup.model(), setup.feed(), setup.baseline(), setup.settings()), c.session(), c.outcome(),
+                    c.phases(), c.resources(), List.of()));
         }
         ScenarioRecord s = real.scenario();
         return new RunResult(real.schema(), runId, start, start.plusSeconds(60),
                 new ScenarioRecord(s.file(), scenario, s.description(), s.sha256(), s.source()), real.environment(),
-                configs, List.of(), null, List.of());
+                configs, null);
     }
 
     static ConfigurationResult scaled(ConfigurationResult c, double f) {
-        return new ConfigurationResult(c.id(), c.label(), c.axes(), c.backend(), c.device(), c.load(), c.settings(),
-                c.model(), c.status(), c.error(), c.verdict(), c.inputs(), c.outputs(), c.sessionProperties(),
-                c.loadTimeMs(), scaled(c.warmup(), f), scaled(c.measurement(), f),
-                c.forks().stream().map(p -> scaled(p, f)).toList(), c.variation(), c.peak(), c.utilization(),
-                c.coldStart());
+        PhasesResult p = c.phases();
+        return new ConfigurationResult(c.setup(), c.session(), c.outcome(), new PhasesResult(scaled(p.warmup(), f),
+                scaled(p.measurement(), f), p.forks().stream().map(fork -> scaled(fork, f)).toList(), p.variation(),
+                p.peak()), c.resources(), List.of());
     }
 
     private static PhaseResult scaled(PhaseResult p, double f) {

@@ -1,11 +1,11 @@
 package io.inferbench.result;
 
-/** How a configuration ended. */
+/** How a configuration ended: the {@code status} of its {@link ConfigurationOutcome}. */
 public enum ConfigurationStatus {
-    /** Measured. Whether the measurement counts is in {@link ConfigurationResult#verdict()}. */
+    /** Measured ({@link ConfigurationOutcome.Ok}); whether the measurement counts is in its verdict. */
     OK,
-    /** Loading or running failed; {@link ConfigurationResult#error()} says why. */
+    /** Loading or running failed ({@link ConfigurationOutcome.Failed}, with the error). */
     FAILED,
-    /** Not attempted: e.g. no GPU found, or the backend does not support the model. */
+    /** Not attempted ({@link ConfigurationOutcome.Skipped}): e.g. no GPU found, or the model is not supported. */
     SKIPPED
 }

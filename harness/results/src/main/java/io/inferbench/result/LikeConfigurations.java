@@ -16,14 +16,14 @@ public final class LikeConfigurations {
     }
 
     /**
-     * Same input tensors and input settings, same output names. Tensors are matched by name, not by
+     * Same input tensors, fed alike ({@link InputFeed}), same output names. Tensors are matched by name, not by
      * position: backends list a model's inputs in different orders (DJL's TensorFlow engine sorts a
      * SavedModel signature's inputs by name, the ONNX graph does not).
      */
     public static boolean alike(ConfigurationResult a, ConfigurationResult b) {
-        return byName(a.inputs()).equals(byName(b.inputs()))
-                && byName(a.outputs()).keySet().equals(byName(b.outputs()).keySet())
-                && inputSettings(a).equals(inputSettings(b));
+        return byName(a.session().inputs()).equals(byName(b.session().inputs()))
+                && byName(a.session().outputs()).keySet().equals(byName(b.session().outputs()).keySet())
+                && Objects.equals(a.setup().feed(), b.setup().feed());
     }
 
     private static Map<String, TensorInfo> byName(List<TensorInfo> tensors) {
@@ -39,8 +39,8 @@ public final class LikeConfigurations {
             List<ConfigurationResult> home = null;
             for (List<ConfigurationResult> g : groups) {
                 ConfigurationResult first = g.get(0);
-                if (alike(c, first) || (c.inputs().isEmpty() || first.inputs().isEmpty())
-                        && Objects.equals(c.settings().get("model"), first.settings().get("model"))) {
+                if (alike(c, first) || (c.session().inputs().isEmpty() || first.session().inputs().isEmpty())
+                        && Objects.equals(declaredModel(c), declaredModel(first))) {
                     home = g;
                     break;
                 }
@@ -54,13 +54,7 @@ public final class LikeConfigurations {
         return groups.stream().max(Comparator.comparingInt(List::size)).orElse(List.of());
     }
 
-    private static Map<String, String> inputSettings(ConfigurationResult c) {
-        Map<String, String> m = new TreeMap<>();
-        c.settings().forEach((k, v) -> {
-            if (k.startsWith("inputs.")) {
-                m.put(k, v);
-            }
-        });
-        return m;
+    private static String declaredModel(ConfigurationResult c) {
+        return c.setup().model() == null ? null : c.setup().model().declared();
     }
 }

@@ -11,11 +11,10 @@ package io.inferbench.result;
  * @param sha256    content hash of the file (empty for directories or generated models)
  * @param conversion how the harness converted the model before loading it, or null when it was loaded as
  *                   it is
+ * @param declared  the model as the scenario names it ({@code maven:g:a:v!entry}, a path, {@code none}),
+ *                  whatever conversion followed: configurations of one model share it; null in results
+ *                  that did not record it
  */
 public record ModelInfo(String name, String source, String path, String format, long sizeBytes, String sha256,
-                        ConversionInfo conversion) {
-    /** A model loaded as it is. */
-    public ModelInfo(String name, String source, String path, String format, long sizeBytes, String sha256) {
-        this(name, source, path, format, sizeBytes, sha256, null);
-    }
+                        ConversionInfo conversion, String declared) {
 }

@@ -1,10 +1,13 @@
 package io.inferbench.result;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +19,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Reads and writes {@link RunResult} documents. Writes are atomic: a reader never sees half a file. */
+/**
+ * Reads and writes {@link RunResult} documents. Writes are atomic: a reader never sees half a file.
+ * Reads accept every schema version so far: results written by older versions still load and render.
+ */
 public final class ResultJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -26,6 +32,8 @@ public final class ResultJson {
             .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+
+    private static final String SCHEMA_PREFIX = "inferbench.run/";
 
     private ResultJson() {
     }
@@ -42,17 +50,53 @@ public final class ResultJson {
         }
     }
 
-    /** Reads a result, rejecting documents of another schema major version. */
+    /**
+     * Reads a result of any schema this version knows ({@code inferbench.run/1} upgraded on the way,
+     * {@code inferbench.run/2}); rejects other documents and newer schemas with a one-line reason.
+     */
     public static RunResult read(Path file) throws IOException {
-        RunResult r = MAPPER.readValue(file.toFile(), RunResult.class);
-        if (r.schema() == null || !r.schema().startsWith("inferbench.run/")) {
-            throw new IOException(file + ": not an InferBench result (schema " + r.schema() + ")");
+        return fromJson(Files.readAllBytes(file), file.toString());
+    }
+
+    /** {@link #read} of a document in memory, e.g. a resource. */
+    public static RunResult fromJson(String json) throws IOException {
+        return fromJson(json.getBytes(StandardCharsets.UTF_8), "result");
+    }
+
+    private static RunResult fromJson(byte[] json, String where) throws IOException {
+        String schema = schemaOf(json);
+        if (schema == null || !schema.startsWith(SCHEMA_PREFIX)) {
+            throw new IOException(where + ": not an InferBench result (schema " + schema + ")");
         }
-        if (!r.schema().equals(RunResult.SCHEMA)) {
-            throw new IOException(file + ": result schema " + r.schema() + " is not supported (expected "
-                    + RunResult.SCHEMA + ")");
+        if (schema.equals(RunResult.SCHEMA)) {
+            return MAPPER.readValue(json, RunResult.class);
         }
-        return r;
+        if (schema.equals(ResultSchemaV1.SCHEMA) && MAPPER.readTree(json) instanceof ObjectNode v1) {
+            return MAPPER.treeToValue(ResultSchemaV1.upgrade(v1), RunResult.class);
+        }
+        throw new IOException(where + ": result schema " + schema + " is not one this InferBench reads ("
+                + ResultSchemaV1.SCHEMA + ", " + RunResult.SCHEMA + "); it may have been written by a newer version");
+    }
+
+    /**
+     * The document's top-level {@code schema}, or null. Streams up to it (it is the first field of
+     * every result written) rather than reading the whole document twice.
+     */
+    private static String schemaOf(byte[] json) throws IOException {
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("schema")) {
+                    return value == JsonToken.VALUE_STRING ? p.getText() : null;
+                }
+                p.skipChildren();
+            }
+            return null;
+        }
     }
 
     /** Writes {@code result} to {@code file} through a temporary file and an atomic rename. */

@@ -4,72 +4,43 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One run of one scenario: the document written to {@code results/<runId>/result.json}.
+ * One run of one scenario: the document written to {@code results/<runId>/result.json}. What was
+ * measured ({@link #configurations}) is kept apart from what is derived from it ({@link #summary}).
  *
- * @param schema         always {@link #SCHEMA}; readers reject other major versions
+ * @param schema         always {@link #SCHEMA}; {@link ResultJson#read} upgrades older documents and rejects
+ *                       newer ones
  * @param runId          unique, sortable: {@code 20261122-101500-quickstart}
  * @param startedAt      wall-clock start
  * @param finishedAt     wall-clock end ({@code null} while running)
  * @param scenario       the scenario as written and as resolved
  * @param environment    machine, OS, JVM, library versions, git commit
  * @param configurations one entry per configuration of the matrix, in matrix order
- * @param comparisons    each measured configuration against the baseline (the first measured one)
- * @param recommendation the best configuration under the scenario's constraints, and why each other lost;
- *                       null until the run is analysed
- * @param agreements     each configuration's outputs against a reference configuration with the same inputs
- * @param accuracyDrops  each configuration's task accuracy against the {@code accuracy.reference}
- *                       configuration's, paired over the same items; empty without accuracy tasks
+ * @param summary        comparisons, recommendation, output agreement and accuracy drops;
+ *                       {@link RunSummary#NONE} until the run is analysed
  */
 public record RunResult(String schema, String runId, Instant startedAt, Instant finishedAt,
                         ScenarioRecord scenario, EnvironmentInfo environment,
-                        List<ConfigurationResult> configurations, List<ComparisonResult> comparisons,
-                        RecommendationResult recommendation, List<AgreementResult> agreements,
-                        List<AccuracyDropResult> accuracyDrops) {
-    public static final String SCHEMA = "inferbench.run/1";
+                        List<ConfigurationResult> configurations, RunSummary summary) {
+    /** Version 2: configurations in parts (setup, session, outcome, phases, resources), the summary apart. */
+    public static final String SCHEMA = "inferbench.run/2";
 
     public RunResult {
         configurations = List.copyOf(configurations);
-        comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
-        agreements = agreements == null ? List.of() : List.copyOf(agreements);
-        accuracyDrops = accuracyDrops == null ? List.of() : List.copyOf(accuracyDrops);
+        summary = summary == null ? RunSummary.NONE : summary;
     }
 
-    public RunResult(String schema, String runId, Instant startedAt, Instant finishedAt, ScenarioRecord scenario,
-                     EnvironmentInfo environment, List<ConfigurationResult> configurations,
-                     List<ComparisonResult> comparisons, RecommendationResult recommendation,
-                     List<AgreementResult> agreements) {
-        this(schema, runId, startedAt, finishedAt, scenario, environment, configurations, comparisons, recommendation,
-                agreements, List.of());
-    }
-
-    /** A run not analysed yet: no comparisons, no recommendation. */
-    public RunResult(String schema, String runId, Instant startedAt, Instant finishedAt, ScenarioRecord scenario,
-                     EnvironmentInfo environment, List<ConfigurationResult> configurations) {
-        this(schema, runId, startedAt, finishedAt, scenario, environment, configurations, List.of(), null, List.of());
-    }
-
-    /** Analysed, without output agreement. */
-    public RunResult(String schema, String runId, Instant startedAt, Instant finishedAt, ScenarioRecord scenario,
-                     EnvironmentInfo environment, List<ConfigurationResult> configurations,
-                     List<ComparisonResult> comparisons, RecommendationResult recommendation) {
-        this(schema, runId, startedAt, finishedAt, scenario, environment, configurations, comparisons, recommendation,
-                List.of());
+    /** A run just started: nothing measured, nothing analysed. */
+    public static RunResult started(String runId, Instant startedAt, ScenarioRecord scenario,
+                                    EnvironmentInfo environment) {
+        return new RunResult(SCHEMA, runId, startedAt, null, scenario, environment, List.of(), RunSummary.NONE);
     }
 
     public RunResult withConfigurations(List<ConfigurationResult> configs, Instant finished) {
-        return new RunResult(schema, runId, startedAt, finished, scenario, environment, configs, comparisons,
-                recommendation, agreements, accuracyDrops);
+        return new RunResult(schema, runId, startedAt, finished, scenario, environment, configs, summary);
     }
 
-    public RunResult withAnalysis(List<ComparisonResult> comps, RecommendationResult rec,
-                                  List<AgreementResult> agree) {
-        return new RunResult(schema, runId, startedAt, finishedAt, scenario, environment, configurations, comps, rec,
-                agree, accuracyDrops);
-    }
-
-    public RunResult withAccuracyDrops(List<AccuracyDropResult> drops) {
-        return new RunResult(schema, runId, startedAt, finishedAt, scenario, environment, configurations, comparisons,
-                recommendation, agreements, drops);
+    public RunResult withSummary(RunSummary derived) {
+        return new RunResult(schema, runId, startedAt, finishedAt, scenario, environment, configurations, derived);
     }
 
     /** True when any configuration failed (the CLI then exits 1). */

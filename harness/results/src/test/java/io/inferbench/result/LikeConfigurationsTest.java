@@ -13,9 +13,24 @@ class LikeConfigurationsTest {
                                               ConfigurationStatus status) {
         List<TensorInfo> in = input == null ? List.of() : List.of(new TensorInfo(input, "int64", List.of(1L, 128L)));
         List<TensorInfo> out = output == null ? List.of() : List.of(new TensorInfo(output, "float32", List.of(-1L)));
-        return new ConfigurationResult(id, id, Map.of(), "b", "cpu", "single-stream",
-                Map.of("model", model, "inputs.sequence-length", "128"), null, status, null, null, in, out, Map.of(),
-                0, null, null);
+        return result(id, "b", model, in, out, status);
+    }
+
+    private static final InputFeed FEED = new InputFeed("random(seed=42)", 1, 128, 64, 42);
+
+    private static ConfigurationResult result(String id, String backend, String model, List<TensorInfo> in,
+                                              List<TensorInfo> out, ConfigurationStatus status) {
+        return result(id, backend, model, in, out, status, FEED);
+    }
+
+    private static ConfigurationResult result(String id, String backend, String model, List<TensorInfo> in,
+                                              List<TensorInfo> out, ConfigurationStatus status, InputFeed feed) {
+        ModelInfo declared = new ModelInfo(model, model, "", "onnx", 0, "", null, model);
+        ConfigurationSetup setup = new ConfigurationSetup(id, id, Map.of(), backend, "cpu", "single-stream", declared,
+                feed, null, Map.of("model", model, "inputs.sequence-length", "128"));
+        ConfigurationOutcome outcome = status == ConfigurationStatus.OK ? new ConfigurationOutcome.Ok(null)
+                : ConfigurationOutcome.notMeasured(status, null);
+        return new ConfigurationResult(setup, new SessionInfo(in, out, Map.of()), outcome, null, null, null);
     }
 
     @Test
@@ -28,18 +43,29 @@ class LikeConfigurationsTest {
     }
 
     @Test
+    void inputsFedOtherwiseAreNotAlike() {
+        var ids = List.of(new TensorInfo("input_ids", "int64", List.of(1L, 128L)));
+        var out = List.of(new TensorInfo("last_hidden_state", "float32", List.of(-1L)));
+        var random = result("c01", "onnxruntime", "minilm", ids, out, ConfigurationStatus.OK);
+        var text = result("c02", "onnxruntime", "minilm", ids, out, ConfigurationStatus.OK,
+                new InputFeed("text:sentences.txt", 1, 128, 64, 42));
+        var otherSeed = result("c03", "onnxruntime", "minilm", ids, out, ConfigurationStatus.OK,
+                new InputFeed("random(seed=7)", 1, 128, 64, 7));
+        assertFalse(LikeConfigurations.alike(random, text), "random tensors and tokenized text");
+        assertFalse(LikeConfigurations.alike(random, otherSeed), "other samples");
+        assertTrue(LikeConfigurations.alike(random, result("c04", "djl-onnxruntime", "minilm", ids, out,
+                ConfigurationStatus.OK)), "the same feed on another backend");
+    }
+
+    @Test
     void inputsAreMatchedByNameNotByPosition() {
         var ids = new TensorInfo("input_ids", "int64", List.of(1L, 128L));
         var mask = new TensorInfo("attention_mask", "int64", List.of(1L, 128L));
         var out = List.of(new TensorInfo("last_hidden_state", "float32", List.of(-1L)));
-        Map<String, String> settings = Map.of("model", "minilm", "inputs.sequence-length", "128");
-        var onnxOrder = new ConfigurationResult("c01", "c01", Map.of(), "onnxruntime", "cpu", "single-stream",
-                settings, null, ConfigurationStatus.OK, null, null, List.of(ids, mask), out, Map.of(), 0, null, null);
-        var sortedOrder = new ConfigurationResult("c02", "c02", Map.of(), "djl-tensorflow", "cpu", "single-stream",
-                settings, null, ConfigurationStatus.OK, null, null, List.of(mask, ids), out, Map.of(), 0, null, null);
-        var otherShape = new ConfigurationResult("c03", "c03", Map.of(), "onnxruntime", "cpu", "single-stream",
-                settings, null, ConfigurationStatus.OK, null, null,
-                List.of(ids, new TensorInfo("attention_mask", "int64", List.of(1L, 64L))), out, Map.of(), 0, null, null);
+        var onnxOrder = result("c01", "onnxruntime", "minilm", List.of(ids, mask), out, ConfigurationStatus.OK);
+        var sortedOrder = result("c02", "djl-tensorflow", "minilm", List.of(mask, ids), out, ConfigurationStatus.OK);
+        var otherShape = result("c03", "onnxruntime", "minilm",
+                List.of(ids, new TensorInfo("attention_mask", "int64", List.of(1L, 64L))), out, ConfigurationStatus.OK);
         assertTrue(LikeConfigurations.alike(onnxOrder, sortedOrder), "the same named inputs in another order");
         assertFalse(LikeConfigurations.alike(onnxOrder, otherShape), "a different shape of one input");
     }

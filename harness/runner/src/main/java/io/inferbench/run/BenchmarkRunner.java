@@ -107,8 +107,8 @@ public final class BenchmarkRunner {
      */
     public RunResult run(Scenario scenario, List<PreparedConfiguration> configurations, Path runDir,
                          RunListener listener) throws IOException, InterruptedException {
-        RunResult start = new RunResult(RunResult.SCHEMA, runDir.getFileName().toString(), Instant.now(), null,
-                record(scenario), environment(scenario), List.of());
+        RunResult start = RunResult.started(runDir.getFileName().toString(), Instant.now(), record(scenario),
+                environment(scenario));
         return execute(start, scenario, configurations, runDir, listener);
     }
 
@@ -185,23 +185,8 @@ public final class BenchmarkRunner {
     private RunResult execute(RunResult initial, Scenario scenario, List<PreparedConfiguration> configurations,
                               Path runDir, RunListener listener) throws IOException, InterruptedException {
         // Accuracy mode: each configuration leaves its outputs on a few samples here (forked children
-        // get the folder as a system property) for the agreement analysis at the end.
+        // are told the folder in their request) for the agreement analysis at the end.
         Path outputs = runDir.resolve("outputs").toAbsolutePath();
-        String previous = System.setProperty(io.inferbench.accuracy.OutputCapture.DIR_PROPERTY, outputs.toString());
-        try {
-            return executeCapturing(initial, scenario, configurations, runDir, listener, outputs);
-        } finally {
-            if (previous == null) {
-                System.clearProperty(io.inferbench.accuracy.OutputCapture.DIR_PROPERTY);
-            } else {
-                System.setProperty(io.inferbench.accuracy.OutputCapture.DIR_PROPERTY, previous);
-            }
-        }
-    }
-
-    private RunResult executeCapturing(RunResult initial, Scenario scenario, List<PreparedConfiguration> configurations,
-                                       Path runDir, RunListener listener, Path outputs)
-            throws IOException, InterruptedException {
         int n = configurations.size();
         ConfigurationResult[] slots = new ConfigurationResult[n];
         for (int i = 0; i < n; i++) {
@@ -210,8 +195,9 @@ public final class BenchmarkRunner {
         RunResult result = initial.withConfigurations(filled(slots), null);
         ResultJson.write(result, runDir.resolve(RESULT_FILE));
         ConfigurationExecutor here = new ConfigurationRunner(backends, new LoadGenerator(), interval)
-                .withAccuracy(scenario.accuracy());
-        ConfigurationExecutor forked = new ForkExecutor(scenario, runDir, interval, withBackendEnvironment(forkJvms));
+                .withAccuracy(scenario.accuracy()).withOutputCapture(outputs);
+        ConfigurationExecutor forked = new ForkExecutor(scenario, runDir, interval, withBackendEnvironment(forkJvms))
+                .withOutputCapture(outputs);
         for (int i = 0; i < n; i++) {
             if (slots[i] != null) {
                 continue;

@@ -34,6 +34,7 @@ public final class ForkExecutor implements ConfigurationExecutor {
     private final Path runDir;
     private final Duration interval;
     private final ForkJvm.Factory jvms;
+    private final Path outputsDir;
 
     /** What a child produced: its result, or why there is none. */
     private record Attempt(ConfigurationResult result, String failure) {
@@ -47,10 +48,20 @@ public final class ForkExecutor implements ConfigurationExecutor {
      * @param jvms     the JVM of each configuration's children
      */
     public ForkExecutor(Scenario scenario, Path runDir, Duration interval, ForkJvm.Factory jvms) {
+        this(scenario, runDir, interval, jvms, null);
+    }
+
+    private ForkExecutor(Scenario scenario, Path runDir, Duration interval, ForkJvm.Factory jvms, Path outputsDir) {
         this.scenario = scenario;
         this.runDir = runDir;
         this.interval = interval;
         this.jvms = jvms;
+        this.outputsDir = outputsDir;
+    }
+
+    /** This executor, with each configuration's children capturing its outputs in {@code dir} (null: none). */
+    public ForkExecutor withOutputCapture(Path dir) {
+        return new ForkExecutor(scenario, runDir, interval, jvms, dir);
     }
 
     @Override
@@ -80,7 +91,8 @@ public final class ForkExecutor implements ConfigurationExecutor {
                 }
                 ConfigurationStatus status = r.status() == ConfigurationStatus.SKIPPED && done.isEmpty()
                         ? ConfigurationStatus.SKIPPED : ConfigurationStatus.FAILED;
-                String why = r.error() != null ? r.error() : "no measurement";
+                String why = r.outcome() != null && r.outcome().reason() != null ? r.outcome().reason()
+                        : "no measurement";
                 return ForkResults.failed(pc, status, who + why, measurements(done));
             }
             done.add(r);
@@ -101,7 +113,7 @@ public final class ForkExecutor implements ConfigurationExecutor {
             new ForkRequest(scenario.file().toString(), scenario.file().toAbsolutePath().getParent(),
                     scenario.source(), c.id(), c.label(), fork, forks, resultFile.toAbsolutePath(), interval, true,
                     pc.conversion() == null ? null : new ForkRequest.ConvertedModel(pc.model().path().toAbsolutePath(),
-                            pc.loadFormat(), pc.model().sizeBytes(), pc.conversion()))
+                            pc.loadFormat(), pc.model().sizeBytes(), pc.conversion()), outputsDir)
                     .write(requestFile);
             o = ForkProcess.run(jvm, requestFile, runDir.resolve("logs").resolve(name), deadline,
                     e -> e.deliverTo(listener, stepPrefix));

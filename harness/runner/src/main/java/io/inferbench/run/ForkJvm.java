@@ -31,7 +31,6 @@ public record ForkJvm(Path java, List<String> classpath, List<String> jvmArgs, M
     public static final String THREAD_STACK = "-Xss2m";
     /** System properties the harness reads; passed on when set. */
     static final List<String> PASSED_PROPERTIES = List.of("inferbench.home", "inferbench.cache.dir",
-            "inferbench.outputs.dir",
             "maven.repo.local");
 
     /** Chooses the JVM for each configuration (a per-backend class path, heap or flags plug in here). */

@@ -96,7 +96,8 @@ public final class ForkMain {
         };
         try {
             ConfigurationResult result = new ConfigurationRunner(backends.byName(), new LoadGenerator(),
-                    request.interval()).withAccuracy(accuracy).execute(pc, listener);
+                    request.interval()).withAccuracy(accuracy).withOutputCapture(request.outputsDir())
+                    .execute(pc, listener);
             ResultJson.writeAtomically(request.resultFile(), ResultJson.mapper().writeValueAsBytes(result));
             return 0;
         } catch (InterruptedException e) {

@@ -27,10 +27,11 @@ import java.time.Duration;
  *                           to run a request by hand with stdin closed
  * @param converted          the model the parent converted for this configuration, or null: the child
  *                           loads it instead of converting again (its class path may lack the converter)
+ * @param outputsDir         the run's folder for captured outputs (output agreement), or null to capture none
  */
 public record ForkRequest(String scenarioFile, Path scenarioBaseDir, String scenarioSource, String configurationId,
                           String configurationLabel, int fork, int forks, Path resultFile, Duration interval,
-                          boolean exitWithParent, ConvertedModel converted) {
+                          boolean exitWithParent, ConvertedModel converted, Path outputsDir) {
     /** A model converted by the parent ({@link CachedConversions}). */
     public record ConvertedModel(Path path, ModelFormat format, long sizeBytes, ConversionInfo info) {
     }
@@ -39,7 +40,7 @@ public record ForkRequest(String scenarioFile, Path scenarioBaseDir, String scen
                        String configurationLabel, int fork, int forks, Path resultFile, Duration interval,
                        boolean exitWithParent) {
         this(scenarioFile, scenarioBaseDir, scenarioSource, configurationId, configurationLabel, fork, forks,
-                resultFile, interval, exitWithParent, null);
+                resultFile, interval, exitWithParent, null, null);
     }
 
     public ForkRequest {

@@ -1,19 +1,15 @@
 package io.inferbench.run;
 
-import io.inferbench.api.TensorSpec;
+import io.inferbench.result.AccuracyResult;
+import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
-import io.inferbench.result.ModelInfo;
 import io.inferbench.result.PhaseResult;
-import io.inferbench.result.TensorInfo;
+import io.inferbench.result.PhasesResult;
 import io.inferbench.result.Verdict;
-import io.inferbench.scenario.ConfigurationSpec;
 import io.inferbench.stats.ForkStatistics;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /** One configuration's result from its forks' results: merged when all succeeded, FAILED otherwise. */
 final class ForkResults {
@@ -21,7 +17,7 @@ final class ForkResults {
     }
 
     /**
-     * The forks merged: the first fork's result (model load, warmup, session properties, timeline)
+     * The forks merged: the first fork's result (setup, session, model load, warmup, timeline, resources)
      * with the measurement of all forks merged ({@link ForkStatistics#merge}), every fork's
      * measurement in {@code forks}, their {@code variation}, and a verdict that is VALID only when
      * every fork's is (reasons prefixed with their fork).
@@ -39,15 +35,14 @@ final class ForkResults {
                 v.reasons().forEach(r -> reasons.add(prefix + r));
             }
         }
-        return new ConfigurationResult(first.id(), first.label(), first.axes(), first.backend(), first.device(),
-                first.load(), first.settings(), first.model(), ConfigurationStatus.OK, null, Verdict.of(reasons),
-                first.inputs(), first.outputs(), first.sessionProperties(), first.loadTimeMs(), first.warmup(),
-                ForkStatistics.merge(measured), measured, ForkStatistics.variation(measured), first.peak(),
-                first.utilization(), first.coldStart(), accuracy(forks));
+        PhasesResult phases = new PhasesResult(first.phases().warmup(), ForkStatistics.merge(measured), measured,
+                ForkStatistics.variation(measured), first.phases().peak());
+        return new ConfigurationResult(first.setup(), first.session(), new ConfigurationOutcome.Ok(Verdict.of(reasons)),
+                phases, first.resources(), accuracy(forks));
     }
 
     /** Accuracy is evaluated by one fork only (the first): its results, wherever they are. */
-    private static List<io.inferbench.result.AccuracyResult> accuracy(List<ConfigurationResult> forks) {
+    private static List<AccuracyResult> accuracy(List<ConfigurationResult> forks) {
         return forks.stream().map(ConfigurationResult::accuracy).filter(a -> !a.isEmpty()).findFirst()
                 .orElse(List.of());
     }
@@ -58,6 +53,6 @@ final class ForkResults {
      */
     static ConfigurationResult failed(PreparedConfiguration pc, ConfigurationStatus status, String reason,
                                       List<PhaseResult> finishedForks) {
-        return ConfigurationRunner.failed(pc, status, reason, finishedForks);
+        return ConfigurationResults.notMeasured(pc, status, reason, finishedForks);
     }
 }

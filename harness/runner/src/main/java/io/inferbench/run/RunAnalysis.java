@@ -10,6 +10,7 @@ import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.RecommendationResult;
 import io.inferbench.result.RunResult;
+import io.inferbench.result.RunSummary;
 import io.inferbench.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ final class RunAnalysis {
         } catch (RuntimeException e) {
             // no drop figures; each configuration's own accuracy stands
         }
-        return run.withAnalysis(comparisons, recommendation, agreements(run, outputsDir)).withAccuracyDrops(drops);
+        return run.withSummary(new RunSummary(comparisons, recommendation, agreements(run, outputsDir), drops));
     }
 
     /** {@code recommend.max-accuracy-drop} against the {@code accuracy.reference} configuration. */
@@ -93,12 +94,12 @@ final class RunAnalysis {
      * other axis the same, fed the same inputs; null when there is none (not measured, or not alike).
      */
     static ConfigurationResult declaredBaseline(ConfigurationResult c, List<ConfigurationResult> measured) {
-        String label = c.settings().get("baseline");
+        String label = c.setup().baseline();
         if (label == null) {
             return null;
         }
         for (ConfigurationResult b : measured) {
-            if (b != c && io.inferbench.scenario.ScenarioParser.baselineOf(c.axes(), b.axes(), label)
+            if (b != c && io.inferbench.scenario.ScenarioParser.baselineOf(c.setup().axes(), b.setup().axes(), label)
                     && io.inferbench.result.LikeConfigurations.alike(c, b)) {
                 return b;
             }
@@ -117,7 +118,7 @@ final class RunAnalysis {
         }
         List<ConfigurationResult> done = new ArrayList<>();
         for (ConfigurationResult c : run.configurations()) {
-            java.nio.file.Path file = dir.resolve(c.id() + ".bin");
+            java.nio.file.Path file = io.inferbench.accuracy.OutputCapture.file(dir, c.id());
             if (c.status() != ConfigurationStatus.OK || !java.nio.file.Files.isRegularFile(file)) {
                 continue;
             }
@@ -126,7 +127,8 @@ final class RunAnalysis {
                     try {
                         out.addAll(io.inferbench.accuracy.Agreement.compare(c.id(),
                                 io.inferbench.accuracy.CapturedOutputs.read(file), ref.id(),
-                                io.inferbench.accuracy.CapturedOutputs.read(dir.resolve(ref.id() + ".bin"))));
+                                io.inferbench.accuracy.CapturedOutputs.read(
+                                        io.inferbench.accuracy.OutputCapture.file(dir, ref.id()))));
                     } catch (java.io.IOException e) {
                         // a missing or torn capture only means no agreement figure for this pair
                     }

@@ -1,7 +1,15 @@
 /**
  * Running a scenario: preflight (resolve models, check inputs against them, before any work),
- * then each configuration in turn (load, prepare samples, drive load, summarise), writing the
- * result after every configuration so nothing finished is lost.
+ * then each configuration in turn, writing the result after every configuration so nothing
+ * finished is lost.
+ *
+ * <p>A configuration's run ({@link io.inferbench.run.ConfigurationRunner}) is a pipeline of steps,
+ * each returning its part of the {@link io.inferbench.result.ConfigurationResult}: load the model
+ * ({@link io.inferbench.run.LoadedModel}), prepare the samples ({@link io.inferbench.run.InputPreparation}),
+ * measure ({@link io.inferbench.run.MeasurementStep}), capture outputs, score accuracy
+ * ({@link io.inferbench.run.AccuracyScoring}); utilization and cold start are kept around them
+ * ({@link io.inferbench.run.ResourceTracker}). What the steps need (the outputs folder included) is
+ * passed in, never read from process-wide state, so forked and in-process runs are told the same.
  *
  * <p>The runner and the forked child's main live together here, as JMH keeps its runner and
  * {@code ForkedMain} together: the protocol between parent and child is one package's business.

@@ -115,15 +115,15 @@ class AdapterIsolationTest {
         RunResult r = run(false);
         ConfigurationResult a = ForkRuns.byLabel(r, "system=alpha");
         ConfigurationResult b = ForkRuns.byLabel(r, "system=beta");
-        assertEquals(ConfigurationStatus.OK, a.status(), a.error());
-        assertEquals(ConfigurationStatus.OK, b.status(), b.error());
-        assertEquals(1, a.forks().size(), "one child JVM by default");
-        String aCp = a.sessionProperties().get("java.class.path");
-        String bCp = b.sessionProperties().get("java.class.path");
+        assertEquals(ConfigurationStatus.OK, a.status(), a.outcome().reason());
+        assertEquals(ConfigurationStatus.OK, b.status(), b.outcome().reason());
+        assertEquals(1, a.phases().forks().size(), "one child JVM by default");
+        String aCp = a.session().properties().get("java.class.path");
+        String bCp = b.session().properties().get("java.class.path");
         assertTrue(aCp.contains(jar("alpha")) && !aCp.contains(jar("beta")), aCp);
         assertTrue(bCp.contains(jar("beta")) && !bCp.contains(jar("alpha")), bCp);
-        assertEquals("false", a.sessionProperties().get("sees.beta"));
-        assertEquals("false", b.sessionProperties().get("sees.alpha"));
+        assertEquals("false", a.session().properties().get("sees.beta"));
+        assertEquals("false", b.session().properties().get("sees.alpha"));
         assertEquals("1.0", r.environment().libraries().get("alpha-lib"), "versions probed in a child JVM");
     }
 
@@ -132,13 +132,13 @@ class AdapterIsolationTest {
         RunResult r = run(true);
         for (String name : List.of("alpha", "beta")) {
             ConfigurationResult c = ForkRuns.byLabel(r, "system=" + name);
-            assertEquals(ConfigurationStatus.OK, c.status(), c.error());
-            assertTrue(c.forks().isEmpty(), "measured in this JVM");
-            assertFalse(c.sessionProperties().get("java.class.path").contains(jar(name)),
+            assertEquals(ConfigurationStatus.OK, c.status(), c.outcome().reason());
+            assertTrue(c.phases().forks().isEmpty(), "measured in this JVM");
+            assertFalse(c.session().properties().get("java.class.path").contains(jar(name)),
                     "loaded from the folder, not the class path");
-            assertEquals("true", c.sessionProperties().get("context-loader-is-adapter"),
+            assertEquals("true", c.session().properties().get("context-loader-is-adapter"),
                     "plug-in discovery inside the library (DJL's engines) sees the adapter's jars");
         }
-        assertEquals("false", ForkRuns.byLabel(r, "system=alpha").sessionProperties().get("sees.beta"));
+        assertEquals("false", ForkRuns.byLabel(r, "system=alpha").session().properties().get("sees.beta"));
     }
 }

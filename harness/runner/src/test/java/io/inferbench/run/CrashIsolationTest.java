@@ -45,8 +45,8 @@ class CrashIsolationTest {
 
         assertEquals(5, run.configurations().size());
         ConfigurationResult healthy = ForkRuns.byLabel(run, "system=healthy");
-        assertEquals(ConfigurationStatus.OK, healthy.status(), healthy.error());
-        assertEquals(1, healthy.forks().size());
+        assertEquals(ConfigurationStatus.OK, healthy.status(), healthy.outcome().reason());
+        assertEquals(1, healthy.phases().forks().size());
 
         String exit = failed(run, "exit");
         assertTrue(exit.startsWith("fork 1 of 1: killed by signal 9 (SIGKILL), exit status 137"), exit);
@@ -73,9 +73,9 @@ class CrashIsolationTest {
 
     private static String failed(RunResult run, String mode) {
         ConfigurationResult c = ForkRuns.byLabel(run, "system=" + mode);
-        assertEquals(ConfigurationStatus.FAILED, c.status(), mode + ": " + c.error());
-        assertTrue(c.forks().isEmpty());
-        return c.error();
+        assertEquals(ConfigurationStatus.FAILED, c.status(), mode + ": " + c.outcome().reason());
+        assertTrue(c.phases().forks().isEmpty());
+        return c.outcome().reason();
     }
 
     @Test
@@ -88,9 +88,10 @@ class CrashIsolationTest {
         RunResult run = ForkRuns.run(ForkRuns.runner(dir), s, dir.resolve("run"), RunListener.NONE);
         ConfigurationResult c = run.configurations().get(0);
         assertEquals(ConfigurationStatus.FAILED, c.status());
-        assertTrue(c.error().startsWith("fork 2 of 3: killed by signal 9 (SIGKILL), exit status 137"), c.error());
-        assertEquals(1, c.forks().size(), "fork 1's measurement is kept, fork 3 never ran");
-        assertTrue(c.forks().get(0).queries() >= 20);
+        String error = c.outcome().reason();
+        assertTrue(error.startsWith("fork 2 of 3: killed by signal 9 (SIGKILL), exit status 137"), error);
+        assertEquals(1, c.phases().forks().size(), "fork 1's measurement is kept, fork 3 never ran");
+        assertTrue(c.phases().forks().get(0).queries() >= 20);
         assertTrue(Files.notExists(dir.resolve("run/logs/c01-fork3.stderr.log")));
     }
 }

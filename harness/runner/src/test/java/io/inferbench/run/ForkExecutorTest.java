@@ -54,7 +54,7 @@ class ForkExecutorTest {
         RunResult run = ForkRuns.run(ForkRuns.runner(dir), s, runDir, listener);
 
         ConfigurationResult c = run.configurations().get(0);
-        assertEquals(ConfigurationStatus.OK, c.status(), c.error());
+        assertEquals(ConfigurationStatus.OK, c.status(), c.outcome().reason());
         // The verdict: every fork's reasons, each with its fork (VALID only if every fork is).
         List<String> expected = new java.util.ArrayList<>();
         for (int fork = 1; fork <= 2; fork++) {
@@ -66,9 +66,9 @@ class ForkExecutorTest {
         }
         assertEquals(expected, c.verdict().reasons());
         assertEquals(expected.isEmpty(), c.verdict().valid());
-        assertEquals(2, c.forks().size());
-        PhaseResult f1 = c.forks().get(0);
-        PhaseResult f2 = c.forks().get(1);
+        assertEquals(2, c.phases().forks().size());
+        PhaseResult f1 = c.phases().forks().get(0);
+        PhaseResult f2 = c.phases().forks().get(1);
         PhaseResult m = c.measurement();
         assertEquals(f1.queries() + f2.queries(), m.queries());
         assertEquals(f1.latency().count() + f2.latency().count(), m.latency().count());
@@ -77,7 +77,7 @@ class ForkExecutorTest {
         assertTrue(f1.queries() >= 20 && f2.queries() >= 20, "each fork met min-queries");
         assertEquals(f1.timeline(), m.timeline(), "the merged phase shows the first fork's timeline");
 
-        ForkVariation v = c.variation();
+        ForkVariation v = c.phases().variation();
         assertNotNull(v);
         assertEquals(2, v.forks());
         assertEquals("p50 latency", v.metric());
@@ -114,9 +114,9 @@ class ForkExecutorTest {
         Path runDir = dir.resolve("run");
         ConfigurationResult c = ForkRuns.run(ForkRuns.runner(dir).inProcess(true), s, runDir, RunListener.NONE)
                 .configurations().get(0);
-        assertEquals(ConfigurationStatus.OK, c.status(), c.error());
-        assertTrue(c.forks().isEmpty());
-        assertNull(c.variation());
+        assertEquals(ConfigurationStatus.OK, c.status(), c.outcome().reason());
+        assertTrue(c.phases().forks().isEmpty());
+        assertNull(c.phases().variation());
         assertTrue(Files.notExists(runDir.resolve("logs")), "no child JVM was started");
     }
 

@@ -88,7 +88,7 @@ class ForkProtocolTest {
 
         assertEquals(0, exit);
         ConfigurationResult r = ResultJson.mapper().readValue(result.toFile(), ConfigurationResult.class);
-        assertEquals(ConfigurationStatus.OK, r.status(), r.error());
+        assertEquals(ConfigurationStatus.OK, r.status(), r.outcome().reason());
         List<String> lines = stdout.toString(StandardCharsets.UTF_8).lines().toList();
         assertTrue(lines.stream().allMatch(l -> ForkEvent.parse(l).isPresent()), "only protocol lines: " + lines);
         assertTrue(lines.stream().anyMatch(l -> "loading model".equals(ForkEvent.parse(l).get().step())),

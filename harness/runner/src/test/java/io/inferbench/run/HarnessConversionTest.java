@@ -85,15 +85,15 @@ class HarnessConversionTest {
                 RunListener.NONE);
         for (String label : List.of("system=good", "system=good-in-process")) {
             ConfigurationResult c = ForkRuns.byLabel(r, label);
-            assertEquals(ConfigurationStatus.OK, c.status(), label + ": " + c.error());
-            String loaded = c.sessionProperties().get("loaded");
+            assertEquals(ConfigurationStatus.OK, c.status(), label + ": " + c.outcome().reason());
+            String loaded = c.session().properties().get("loaded");
             assertTrue(loaded.startsWith(cache.resolve(CachedConversions.CACHE_FOLDER).resolve(
                     TestOnnxToSavedModel.NAME + "-1").toString() + "/") && loaded.endsWith("/model"), loaded);
-            assertNotEquals(Long.toString(ProcessHandle.current().pid()), c.sessionProperties().get(
+            assertNotEquals(Long.toString(ProcessHandle.current().pid()), c.session().properties().get(
                     "converted-by-pid"), "converted in a child JVM, not in the harness's");
-            assertEquals("saved_model", c.model().format());
-            assertEquals(loaded, c.model().path());
-            ConversionInfo cv = c.model().conversion();
+            assertEquals("saved_model", c.setup().model().format());
+            assertEquals(loaded, c.setup().model().path());
+            ConversionInfo cv = c.setup().model().conversion();
             assertEquals(TestOnnxToSavedModel.NAME, cv.converter());
             assertEquals("1", cv.version());
             assertEquals("onnx", cv.from());
@@ -104,11 +104,12 @@ class HarnessConversionTest {
         }
         ConfigurationResult unsupported = ForkRuns.byLabel(r, "system=unsupported");
         assertEquals(ConfigurationStatus.SKIPPED, unsupported.status());
-        assertTrue(unsupported.error().contains("could not be converted to saved_model") && unsupported.error()
-                .contains("FancyOp"), unsupported.error());
+        String notConverted = unsupported.outcome().reason();
+        assertTrue(notConverted.contains("could not be converted to saved_model") && notConverted.contains("FancyOp"),
+                notConverted);
         ConfigurationResult broken = ForkRuns.byLabel(r, "system=broken");
         assertEquals(ConfigurationStatus.FAILED, broken.status());
-        assertTrue(broken.error().contains("truncated"), broken.error());
+        assertTrue(broken.outcome().reason().contains("truncated"), broken.outcome().reason());
         assertEquals(ConfigurationStatus.OK, ForkRuns.byLabel(r, "system=synthetic").status());
 
         try (Stream<Path> entries = Files.list(cache.resolve(CachedConversions.CACHE_FOLDER))) {

@@ -40,13 +40,13 @@ class RunAnalysisTest {
         var prepared = new Preflight(backends.byName(), ModelResolver.defaults()).check(s);
         RunResult r = new BenchmarkRunner(backends.byName(), dir).inProcess(true).run(s, prepared, dir.resolve("run"), RunListener.NONE);
 
-        assertEquals(1, r.comparisons().size());
-        var cmp = r.comparisons().get(0);
+        assertEquals(1, r.summary().comparisons().size());
+        var cmp = r.summary().comparisons().get(0);
         assertEquals("c02", cmp.candidateId());
         assertEquals(ComparisonVerdict.SLOWER, cmp.verdict(), cmp.summary());
         assertTrue(cmp.ratio() > 3, "20 ms against 1 ms: " + cmp.summary());
 
-        var rec = r.recommendation();
+        var rec = r.summary().recommendation();
         assertEquals("c01", rec.bestId(), rec.reason());
         assertTrue(rec.constraints().toString().contains("10"), rec.constraints().toString());
         var loser = rec.losers().stream().filter(l -> l.id().equals("c02")).findFirst().orElseThrow();
@@ -68,15 +68,17 @@ class RunAnalysisTest {
                 """;
         Backends backends = Backends.discover();
         Scenario s = new ScenarioParser(backends.byName()).parse(dir.resolve("b.yaml"), dir, yaml);
-        assertEquals("slow", s.configurations().get(2).settings().get("baseline"));
+        assertEquals("slow", s.configurations().get(2).settings().get("baseline"), "shown in the settings");
+        assertEquals("slow", s.configurations().get(2).baseline());
         var prepared = new Preflight(backends.byName(), ModelResolver.defaults()).check(s);
         RunResult r = new BenchmarkRunner(backends.byName(), dir).run(s, prepared, dir.resolve("run"), RunListener.NONE);
 
-        assertEquals(2, r.comparisons().size());
-        assertEquals("c01", r.comparisons().get(0).baselineId());
-        assertEquals("c02", r.comparisons().get(0).candidateId());
-        assertEquals("c02", r.comparisons().get(1).baselineId());
-        assertEquals("c03", r.comparisons().get(1).candidateId());
+        assertEquals(2, r.summary().comparisons().size());
+        assertEquals("c01", r.summary().comparisons().get(0).baselineId());
+        assertEquals("c02", r.summary().comparisons().get(0).candidateId());
+        assertEquals("c02", r.summary().comparisons().get(1).baselineId());
+        assertEquals("c03", r.summary().comparisons().get(1).candidateId());
+        assertEquals("slow", r.configurations().get(2).setup().baseline(), "the result records it typed");
     }
 
     @Test

@@ -98,8 +98,8 @@ final class ConfigurationBinder {
             // The matrix variant this configuration is compared with (ScenarioParser checks it exists).
             settings.put("baseline", baseline);
         }
-        return new ConfigurationSpec(id, label, axes, model, inputs, backend, hardware, load, batching, run, settings,
-                locations);
+        return new ConfigurationSpec(id, label, axes, model, inputs, backend, hardware, load, batching, run, baseline,
+                settings, locations);
     }
 
     private BackendSpec backend(YamlMap m, YamlMap root) {

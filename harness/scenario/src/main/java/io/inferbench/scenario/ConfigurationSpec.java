@@ -16,12 +16,14 @@ import java.util.Map;
  * @param load     how to issue queries
  * @param batching dynamic batching between load and backend, or null
  * @param run      when the measurement starts, and when it has enough
- * @param settings the configuration as flat dotted keys, for results and reports
+ * @param baseline the matrix variant this configuration is compared with ({@code baseline:}), or null
+ * @param settings the configuration as flat dotted keys, for results and reports (display only)
  * @param locations where key fields were declared (dotted path to position), for later errors
  */
 public record ConfigurationSpec(String id, String label, Map<String, String> axes, ModelSpec model,
                                 InputSpec inputs, BackendSpec backend, HardwareSpec hardware,
-                                LoadProfile load, io.inferbench.load.Batching batching, RunSpec run, Map<String, String> settings,
+                                LoadProfile load, io.inferbench.load.Batching batching, RunSpec run, String baseline,
+                                Map<String, String> settings,
                                 Map<String, SourceLocation> locations) {
     public ConfigurationSpec {
         axes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(axes));

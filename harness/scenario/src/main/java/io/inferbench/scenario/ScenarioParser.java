@@ -128,7 +128,7 @@ public final class ScenarioParser {
      * that exactly the configuration differing on that axis alone is its baseline.
      */
     private static void checkBaseline(ConfigurationSpec spec, List<MatrixExpander.Point> points, YamlMap tree) {
-        String baseline = spec.settings().get(ScenarioKeys.BASELINE.name());
+        String baseline = spec.baseline();
         if (baseline == null) {
             return;
         }
