@@ -53,6 +53,7 @@ class ModuleArchitectureTest {
                 .layer("telemetry").definedBy("io.inferbench.env..", "io.inferbench.utilization..")
                 .layer("accuracy").definedBy("io.inferbench.accuracy..")
                 .layer("compare").definedBy("io.inferbench.compare..")
+                .layer("gate").definedBy("io.inferbench.gate..")
                 .layer("runner").definedBy("io.inferbench.run..")
                 .layer("report").definedBy("io.inferbench.report..")
                 .layer("jmh").definedBy("io.inferbench.jmh..")
@@ -68,6 +69,7 @@ class ModuleArchitectureTest {
                 .whereLayer("telemetry").mayOnlyAccessLayers("api", "results")
                 .whereLayer("accuracy").mayOnlyAccessLayers("api", "results", "scenario", "inputs")
                 .whereLayer("compare").mayOnlyAccessLayers("api", "loadgen", "results")
+                .whereLayer("gate").mayNotAccessAnyLayer()
                 .whereLayer("runner").mayOnlyAccessLayers("api", "loadgen", "scenario", "models", "inputs",
                         "results", "telemetry", "accuracy", "compare")
                 .whereLayer("report").mayOnlyAccessLayers("api", "loadgen", "results", "compare")
@@ -91,6 +93,13 @@ class ModuleArchitectureTest {
         return DescribedPredicate.describe("not from the jmh module", c -> c.getSource()
                 .map(source -> !source.getUri().toString().matches(".*(/harness/jmh/|inferbench-jmh-).*"))
                 .orElse(true));
+    }
+
+    /** The gate's decision core works on plain observations: the JDK and Commons Math only. */
+    static ArchRule gateUsesOnlyTheJdkAndCommonsMath() {
+        return classes().that().resideInAPackage("io.inferbench.gate..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.apache.commons.math3..",
+                        "io.inferbench.gate..");
     }
 
     /** The SPI is what plug-in authors compile against: the JDK only. */
@@ -126,6 +135,11 @@ class ModuleArchitectureTest {
     @Test
     void loadGeneratorIsSelfContained() {
         loadGeneratorUsesOnlyTheJdkAndHdrHistogram().check(production);
+    }
+
+    @Test
+    void gateIsSelfContained() {
+        gateUsesOnlyTheJdkAndCommonsMath().check(production);
     }
 
     @Test
