@@ -77,8 +77,8 @@ public record GateRecord(String schema, String runId, String scenario, String fi
      * One configuration's metric, judged.
      *
      * @param configuration     the configuration's label, or {@link #ALL_CONFIGURATIONS} for a common shift
-     * @param metric            {@code p50}, {@code p99}, {@code throughput}, {@code accuracy}, {@code peak RSS},
-     *                          {@code energy per inference}
+     * @param metric            {@code p50}, {@code p99}, {@code throughput}, {@code accuracy}, {@code peak-rss},
+     *                          {@code energy-per-inference} (the names the gate's flags and scenario block use)
      * @param unit              the unit of {@code baseline} and {@code current}: {@code ms}, {@code inferences/s},
      *                          {@code bytes}, {@code J}, or {@code proportion} for accuracy
      * @param lowerIsBetter     which way is better
