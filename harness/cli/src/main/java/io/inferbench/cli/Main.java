@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "inferbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks neural-network inference backends from declarative scenario files.",
         subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, BackendsCommand.class, ConvertCommand.class,
-                JmhCommand.class,
+                JmhCommand.class, GateCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:a configuration failed (the others still ran and were reported)",
+        exitCodeList = {"0:success", "1:a configuration failed (the others still ran and were reported); gate: a "
+                + "regression",
                 "2:bad input (scenario, files, options)"})
 public final class Main {
     public static final int OK = 0;

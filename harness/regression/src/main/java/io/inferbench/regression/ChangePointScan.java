@@ -42,29 +42,39 @@ public final class ChangePointScan {
         List<RunObservations> history = historyOldestFirst.size() > MAX_RUNS
                 ? historyOldestFirst.subList(historyOldestFirst.size() - MAX_RUNS, historyOldestFirst.size())
                 : historyOldestFirst;
+        // Each series is a quadratic scan with permutations: the series in parallel, the order kept.
+        List<SeriesKey> keys = List.copyOf(current.observations().keySet());
+        List<NewSegment> found = keys.parallelStream().map(key -> scan(key, current, history)).toList();
         Map<SeriesKey, NewSegment> out = new LinkedHashMap<>();
-        current.observations().forEach((key, tonight) -> {
-            List<Double> values = new ArrayList<>();
-            List<String> runIds = new ArrayList<>();
-            for (RunObservations run : history) {
-                Observation o = run.get(key);
-                if (o != null) {
-                    values.add(scaled(key.metric(), o.value()));
-                    runIds.add(run.runId());
-                }
+        for (int i = 0; i < keys.size(); i++) {
+            if (found.get(i) != null) {
+                out.put(keys.get(i), found.get(i));
             }
-            values.add(scaled(key.metric(), tonight.value()));
-            runIds.add(current.runId());
-            double[] series = values.stream().mapToDouble(Double::doubleValue).toArray();
-            List<ChangePoints.Change> changes = changePoints.detect(series);
-            if (!changes.isEmpty()) {
-                ChangePoints.Change last = changes.get(changes.size() - 1);
-                if (last.index() >= series.length - changePoints.minSegment()) {
-                    out.put(key, new NewSegment(runIds.get(last.index()), relative(key.metric(), last)));
-                }
-            }
-        });
+        }
         return out;
+    }
+
+    /** The new segment tonight completes in {@code key}'s series, or null. */
+    private NewSegment scan(SeriesKey key, RunObservations current, List<RunObservations> history) {
+        List<Double> values = new ArrayList<>();
+        List<String> runIds = new ArrayList<>();
+        for (RunObservations run : history) {
+            Observation o = run.get(key);
+            if (o != null) {
+                values.add(scaled(key.metric(), o.value()));
+                runIds.add(run.runId());
+            }
+        }
+        values.add(scaled(key.metric(), current.get(key).value()));
+        runIds.add(current.runId());
+        double[] series = values.stream().mapToDouble(Double::doubleValue).toArray();
+        List<ChangePoints.Change> changes = changePoints.detect(series);
+        if (changes.isEmpty()) {
+            return null;
+        }
+        ChangePoints.Change last = changes.get(changes.size() - 1);
+        return last.index() >= series.length - changePoints.minSegment()
+                ? new NewSegment(runIds.get(last.index()), relative(key.metric(), last)) : null;
     }
 
     /** Latency and the like on logarithms (a change is a ratio), accuracy as it is. */

@@ -55,7 +55,7 @@ final class GateVerdicts {
                                           Double mde, String method, int runs, boolean newSegment,
                                           GateRecord.Confirmation confirmation) {
         MetricKind metric = key.metric();
-        return new GateRecord.Verdict(key.configuration(), metricName(metric), unit(metric),
+        return new GateRecord.Verdict(key.configuration(), MetricNames.name(metric), unit(metric),
                 metric.direction() == Direction.LOWER_IS_BETTER, metric.scale() == io.inferbench.gate.ChangeScale.RATIO,
                 outcome, baseline, current, change, low, high, threshold, p, adjusted, mde, method, runs,
                 newSegment, confirmation);
@@ -70,11 +70,6 @@ final class GateVerdicts {
             case NEW -> GateRecord.Outcome.NEW;
             case MISSING -> GateRecord.Outcome.MISSING;
         };
-    }
-
-    /** The metric's name in flags, the scenario's {@code gate:} block and the record: {@code peak-rss}. */
-    static String metricName(MetricKind metric) {
-        return metric.label().replace(' ', '-').toLowerCase(java.util.Locale.ROOT);
     }
 
     static String unit(MetricKind metric) {
