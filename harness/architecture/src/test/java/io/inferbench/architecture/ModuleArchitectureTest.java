@@ -54,6 +54,7 @@ class ModuleArchitectureTest {
                 .layer("accuracy").definedBy("io.inferbench.accuracy..")
                 .layer("compare").definedBy("io.inferbench.compare..")
                 .layer("gate").definedBy("io.inferbench.gate..")
+                .layer("export").definedBy("io.inferbench.export..")
                 .layer("runner").definedBy("io.inferbench.run..")
                 .layer("report").definedBy("io.inferbench.report..")
                 .layer("jmh").definedBy("io.inferbench.jmh..")
@@ -70,6 +71,7 @@ class ModuleArchitectureTest {
                 .whereLayer("accuracy").mayOnlyAccessLayers("api", "results", "scenario", "inputs")
                 .whereLayer("compare").mayOnlyAccessLayers("api", "loadgen", "results")
                 .whereLayer("gate").mayNotAccessAnyLayer()
+                .whereLayer("export").mayOnlyAccessLayers("api", "loadgen", "results")
                 .whereLayer("runner").mayOnlyAccessLayers("api", "loadgen", "scenario", "models", "inputs",
                         "results", "telemetry", "accuracy", "compare")
                 .whereLayer("report").mayOnlyAccessLayers("api", "loadgen", "results", "compare")

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * OpenMetrics text (what Prometheus scrapes and the Pushgateway accepts): one gauge family per metric in
- * base units ({@code inferbench_latency_p50_seconds}, {@code inferbench_peak_rss_bytes}, ...), each with
+ * OpenMetrics text (the exposition format Prometheus scrapes as {@code application/openmetrics-text}):
+ * one gauge family per metric in base units ({@code inferbench_latency_p50_seconds}, {@code inferbench_peak_rss_bytes}, ...), each with
  * HELP, TYPE and UNIT lines, labelled by {@code scenario} and {@code configuration}; its 95% interval as
  * {@code _ci95_low}/{@code _ci95_high} families. A stateset says how each configuration ended, an info
  * metric names the run, and with a gate record an info metric per verdict and a gauge whether the gate
