@@ -38,7 +38,11 @@ public record ConfigurationFigures(String id, String label, ConfigurationStatus 
         String reason = c.outcome() == null ? (m == null ? "the result records no outcome" : null)
                 : withoutTerminalEscapes(c.outcome().reason());
         List<Figure> figures = new ArrayList<>();
-        if (status == ConfigurationStatus.OK && m != null) {
+        if (status != ConfigurationStatus.OK) {
+            // What a failed configuration left behind (a fork's phase) is no measurement of it.
+            return new ConfigurationFigures(c.id(), c.label(), status, reason, figures, c);
+        }
+        if (m != null) {
             LatencySummary latency = m.latency();
             if (latency != null) {
                 percentile(latency, 50.0, Metric.P50).ifPresent(figures::add);

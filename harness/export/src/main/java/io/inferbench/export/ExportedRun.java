@@ -61,9 +61,7 @@ public record ExportedRun(RunResult run, Optional<GateRecord> gate, List<Configu
                 rows.add(new Row(c.label(), c, null, null, null));
             }
             for (Figure f : c.figures()) {
-                if (c.measured()) {
-                    rows.add(new Row(c.label(), c, f.metric().key(), f, verdicts.remove(key(c.label(), f.metric().key()))));
-                }
+                rows.add(new Row(c.label(), c, f.metric().key(), f, verdicts.remove(key(c.label(), f.metric().key()))));
             }
             String prefix = c.label() + '\u0000';
             verdicts.entrySet().removeIf(e -> {

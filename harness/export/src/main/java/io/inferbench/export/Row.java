@@ -37,6 +37,6 @@ public record Row(String configuration, ConfigurationFigures source, String metr
         if (figure != null) {
             return figure.metric().unit();
         }
-        return verdict == null ? "" : String.valueOf(verdict.unit());
+        return verdict == null || verdict.unit() == null ? "" : verdict.unit();
     }
 }
