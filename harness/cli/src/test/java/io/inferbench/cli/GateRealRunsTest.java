@@ -75,8 +75,10 @@ class GateRealRunsTest {
         Thread.sleep(1100);
         Path slower = night("4.6");
         Path junitless = dir.resolve("gate.json");
+        Path junit = dir.resolve("gate.xml");
+        Path markdown = dir.resolve("gate.md");
         CliRun fail = CliRun.of("gate", slower.toString(), "--history", dir.resolve("results").toString(),
-                "--json", junitless.toString());
+                "--json", junitless.toString(), "--junit", junit.toString(), "--markdown", markdown.toString());
         assertEquals(1, fail.exitCode(), fail::toString);
         List<String> lines = fail.err().lines().filter(l -> l.startsWith("regression: ")).toList();
         assertFalse(lines.isEmpty(), fail::toString);
@@ -89,6 +91,12 @@ class GateRealRunsTest {
                 .orElseThrow();
         assertEquals(1.15, p50.change(), 0.03);
         assertEquals(6, p50.historyRuns());
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("<failure") && xml.contains("config=c"), xml);
+        // One JUnit failure per regression, every one of them in config=c's test cases.
+        assertEquals(record.failures().size(), xml.split("<failure", -1).length - 1, xml);
+        String md = Files.readString(markdown);
+        assertTrue(md.contains("FAILED") && md.contains("config=c"), md);
 
         // The baseline (the unchanged night's scenario at 4 ms) re-run beside tonight's: the slowdown holds.
         CliRun confirmed = CliRun.of("gate", slower.toString(), "--history", dir.resolve("results").toString(),
