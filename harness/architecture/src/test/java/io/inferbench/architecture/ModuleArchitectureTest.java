@@ -55,6 +55,7 @@ class ModuleArchitectureTest {
                 .layer("compare").definedBy("io.inferbench.compare..")
                 .layer("gate").definedBy("io.inferbench.gate..")
                 .layer("regression").definedBy("io.inferbench.regression..")
+                .layer("merge").definedBy("io.inferbench.merge..")
                 .layer("runner").definedBy("io.inferbench.run..")
                 .layer("report").definedBy("io.inferbench.report..")
                 .layer("jmh").definedBy("io.inferbench.jmh..")
@@ -72,6 +73,7 @@ class ModuleArchitectureTest {
                 .whereLayer("compare").mayOnlyAccessLayers("api", "loadgen", "results")
                 .whereLayer("gate").mayNotAccessAnyLayer()
                 .whereLayer("regression").mayOnlyAccessLayers("api", "loadgen", "results", "compare", "gate")
+                .whereLayer("merge").mayOnlyAccessLayers("api", "loadgen", "results")
                 .whereLayer("runner").mayOnlyAccessLayers("api", "loadgen", "scenario", "models", "inputs",
                         "results", "telemetry", "accuracy", "compare")
                 .whereLayer("report").mayOnlyAccessLayers("api", "loadgen", "results", "compare")
