@@ -92,7 +92,8 @@ final class GateCommand implements Callable<Integer> {
     Integer lookback;
 
     @Option(names = "--threshold", paramLabel = "METRIC=VALUE", description = "smallest change that counts, "
-            + "e.g. p99=10% or accuracy=0.5 (points); repeatable")
+            + "as in the scenario's gate.thresholds: a percentage (p99=10%, or p99=10), accuracy in points "
+            + "(accuracy=0.5); metrics p50, p99, throughput, accuracy, peak-rss, energy-per-inference; repeatable")
     List<String> thresholds = new ArrayList<>();
 
     @Option(names = "--no-common-mode", description = "judge each configuration on its own change, without "

@@ -95,8 +95,10 @@ class GateCommandTest {
     void badFlagsAreBadInput() {
         assertBadInput("--threshold p42=5%: unknown metric 'p42'", "gate", run.toString(), "--history",
                 dir.toString(), "--threshold", "p42=5%");
-        assertBadInput("would be a change of 500%", "gate", run.toString(), "--history", dir.toString(),
-                "--threshold", "p99=5");
+        assertBadInput("'fast' is not a number (a percentage, e.g. 5% or 5)", "gate", run.toString(), "--history",
+                dir.toString(), "--threshold", "p99=fast");
+        assertBadInput("threshold of accuracy: '1%' is ambiguous", "gate", run.toString(), "--history",
+                dir.toString(), "--threshold", "accuracy=1%");
         assertBadInput("--confirm 99: expected 0 to 20 reruns", "gate", run.toString(), "--history", dir.toString(),
                 "--confirm", "99");
         assertBadInput("alpha must be in (0, 0.5)", "gate", run.toString(), "--history", dir.toString(),

@@ -394,6 +394,34 @@ class ScenarioSchemaTest {
                 Arguments.of("sweep with an extra key", """
                         backend: { name: synthetic }
                         matrix: { n: { set: load.concurrency, values: [1], label: x } }
+                        """),
+                Arguments.of("gate alpha of 0.5", """
+                        backend: { name: synthetic }
+                        gate: { alpha: 0.5 }
+                        """),
+                Arguments.of("gate with too many confirmation reruns", """
+                        backend: { name: synthetic }
+                        gate: { confirm: 21 }
+                        """),
+                Arguments.of("gate min-history below 2", """
+                        backend: { name: synthetic }
+                        gate: { min-history: 1, lookback: 30 }
+                        """),
+                Arguments.of("gate threshold of an unknown metric", """
+                        backend: { name: synthetic }
+                        gate: { thresholds: { p90: 5% } }
+                        """),
+                Arguments.of("gate threshold of 100%", """
+                        backend: { name: synthetic }
+                        gate: { thresholds: { p99: 100% } }
+                        """),
+                Arguments.of("gate threshold of 0%", """
+                        backend: { name: synthetic }
+                        gate: { thresholds: { throughput: 0% } }
+                        """),
+                Arguments.of("gate common-mode not a flag", """
+                        backend: { name: synthetic }
+                        gate: { common-mode: sometimes }
                         """));
     }
 
@@ -485,6 +513,16 @@ class ScenarioSchemaTest {
                         matrix:
                           backend:
                             null-sut: { backend: { name: synthetic } }
+                        """),
+                Arguments.of("gate block", """
+                        backend: { name: synthetic }
+                        gate:
+                          thresholds: { p50: 5%, p99: 7.5, throughput: 0.5%, accuracy: 0, peak-rss: 99.5%, energy-per-inference: 10% }
+                          alpha: 0.005
+                          lookback: 30
+                          min-history: 3
+                          confirm: 2
+                          common-mode: true
                         """),
                 Arguments.of("matrix supplying the model", """
                         backend: { name: fake }

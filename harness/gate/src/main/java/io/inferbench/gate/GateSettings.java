@@ -72,6 +72,11 @@ public record GateSettings(double alpha, int lookback, int minHistoryRuns, Map<M
                 minCommonModeConfigurations, power);
     }
 
+    public GateSettings withHistory(int runs, int minRuns) {
+        return new GateSettings(alpha, runs, minRuns, thresholds, commonModeCorrection, minCommonModeConfigurations,
+                power);
+    }
+
     public GateSettings withThreshold(MetricKind kind, double threshold) {
         EnumMap<MetricKind, Double> changed = new EnumMap<>(thresholds);
         changed.put(kind, threshold);

@@ -33,8 +33,9 @@ public final class MetricNames {
     }
 
     /**
-     * A threshold as written: {@code 5%} or {@code 0.05} for the relative metrics (a fraction below 1),
-     * percentage points for accuracy ({@code 1}, {@code 1pt} or {@code 1%}).
+     * A threshold as written, as the scenario's {@code gate:} block writes it: a percentage for the
+     * relative metrics ({@code 5%} or {@code 5}, returned as the fraction 0.05), percentage points for
+     * accuracy ({@code 1} or {@code 1pt}; {@code 1%} is refused as ambiguous).
      */
     public static double parseThreshold(MetricKind metric, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
@@ -53,23 +54,19 @@ public final class MetricNames {
                     + text + "'");
         }
         if (metric == MetricKind.ACCURACY) {
+            if (percent) {
+                throw new IllegalArgumentException("threshold of accuracy: '" + text + "' is ambiguous" + hint(metric));
+            }
             return value;
         }
         if (points) {
             throw new IllegalArgumentException("threshold of " + name(metric) + ": points are for accuracy" + hint(metric));
         }
-        if (percent) {
-            return value / 100;
-        }
-        if (value >= 1) {
-            throw new IllegalArgumentException("threshold of " + name(metric) + ": " + text + " would be a change of "
-                    + Math.round(value * 100) + "%" + hint(metric));
-        }
-        return value;
+        return value / 100;
     }
 
     private static String hint(MetricKind metric) {
         return metric == MetricKind.ACCURACY ? " (accuracy's is in percentage points, e.g. 1 or 1pt)"
-                : " (write a percentage, e.g. 5%, or a fraction, e.g. 0.05)";
+                : " (a percentage, e.g. 5% or 5)";
     }
 }

@@ -143,7 +143,9 @@ final class RunBinder {
             return null;
         }
         Integer windows = m.smallInteger(RunKeys.WINDOWS);
-        Double tolerance = percent(m, RunKeys.TOLERANCE);
+        String fallback = RunKeys.TOLERANCE.defaultText();
+        Double tolerance = m.percentage(RunKeys.TOLERANCE,
+                Double.parseDouble(fallback.substring(0, fallback.length() - 1)));
         KeySpec percentile = RunKeys.STABILITY_PERCENTILE;
         Double pct = m.number(percentile.name(), 0, percentile.defaultDouble());
         Boolean untilStable = m.flag(RunKeys.WARMUP_UNTIL_STABLE);
@@ -160,26 +162,6 @@ final class RunBinder {
                     + " windows, got " + windows);
         }
         return new StabilitySpec(windows, tolerance, pct, untilStable);
-    }
-
-    /** A percentage: {@code 10%} or {@code 10}, above 0 and below 100 (not a fraction such as 0.1). */
-    private Double percent(YamlMap m, KeySpec key) {
-        Node n = m.raw(key.name());
-        if (n == null) {
-            String fallback = key.defaultText();
-            return Double.parseDouble(fallback.substring(0, fallback.length() - 1));
-        }
-        String text = n instanceof ScalarNode s ? s.getValue().strip() : "";
-        try {
-            double v = Double.parseDouble(text.endsWith("%") ? text.substring(0, text.length() - 1) : text);
-            if (v > 0 && v < 100) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        return problems.at(n, m.child(key.name()), "expected a percentage between 0 and 100 such as 10%, got "
-                + YamlMap.describe(n));
     }
 
     private Warmup warmup(YamlMap m) {

@@ -13,20 +13,29 @@ import java.util.List;
  * @param configurations one per point of the matrix, in matrix order
  * @param recommend      what a recommended configuration must meet, or null for no constraints
  * @param accuracy       the accuracy tasks every configuration is scored on, or null for none
+ * @param gate           the regression gate's settings from {@code gate:}; {@link GateSpec#NONE} without the block
  */
 public record Scenario(Path file, String name, String description, String source,
-                       List<ConfigurationSpec> configurations, RecommendSpec recommend, AccuracySpec accuracy) {
+                       List<ConfigurationSpec> configurations, RecommendSpec recommend, AccuracySpec accuracy,
+                       GateSpec gate) {
     public Scenario {
         configurations = List.copyOf(configurations);
+        gate = gate == null ? GateSpec.NONE : gate;
     }
 
     public Scenario(Path file, String name, String description, String source, List<ConfigurationSpec> configurations) {
-        this(file, name, description, source, configurations, null, null);
+        this(file, name, description, source, configurations, null, null, GateSpec.NONE);
     }
 
     /** Without accuracy tasks. */
     public Scenario(Path file, String name, String description, String source, List<ConfigurationSpec> configurations,
                     RecommendSpec recommend) {
-        this(file, name, description, source, configurations, recommend, null);
+        this(file, name, description, source, configurations, recommend, null, GateSpec.NONE);
+    }
+
+    /** Without a {@code gate:} block. */
+    public Scenario(Path file, String name, String description, String source, List<ConfigurationSpec> configurations,
+                    RecommendSpec recommend, AccuracySpec accuracy) {
+        this(file, name, description, source, configurations, recommend, accuracy, GateSpec.NONE);
     }
 }

@@ -93,8 +93,12 @@ public final class ScenarioParser {
         YamlMap accuracyMap = top.map(ScenarioKeys.ACCURACY);
         AccuracyBinder accuracyBinder = new AccuracyBinder(problems, baseDir, io.inferbench.api.accuracy.Evaluators.installed());
         AccuracySpec accuracy = accuracyBinder.bind(accuracyMap);
-        MappingNode base = withoutKey(withoutKey(withoutKey((MappingNode) root, ScenarioKeys.MATRIX.name()),
-                ScenarioKeys.RECOMMEND.name()), ScenarioKeys.ACCURACY.name());
+        GateSpec gate = new GateBinder().bind(top.map(ScenarioKeys.GATE));
+        MappingNode base = (MappingNode) root;
+        for (var scenarioWide : List.of(ScenarioKeys.MATRIX, ScenarioKeys.RECOMMEND, ScenarioKeys.ACCURACY,
+                ScenarioKeys.GATE)) {
+            base = withoutKey(base, scenarioWide.name());
+        }
         List<MatrixExpander.Point> points = StepExpander.expand(MatrixExpander.expand(base,
                 top.raw(ScenarioKeys.MATRIX.name()), problems), problems);
         problems.throwIfAny();
@@ -109,6 +113,11 @@ public final class ScenarioParser {
                 continue;
             }
             YamlMap tree = YamlMap.of(p.tree(), "", problems, ScenarioKeys.SCENARIO.keyNames());
+            if (tree != null && tree.has(ScenarioKeys.GATE.name())) {
+                // The top level's gate: was taken out above, so this one came from a matrix variant.
+                tree.problem(ScenarioKeys.GATE.name(), "gate is scenario-wide: set it at the top level, not in a "
+                        + "matrix variant");
+            }
             ConfigurationSpec spec = new ConfigurationBinder(problems, baseDir, backends, convertible).bind(id, label, p.axes(), tree);
             if (spec != null) {
                 configs.add(spec);
@@ -120,7 +129,7 @@ public final class ScenarioParser {
             accuracyBinder.checkReference(accuracyMap, accuracy, configs);
         }
         problems.throwIfAny();
-        return new Scenario(file, name, description, text, configs, recommend, accuracy);
+        return new Scenario(file, name, description, text, configs, recommend, accuracy, gate);
     }
 
     /**
@@ -184,7 +193,7 @@ public final class ScenarioParser {
         return new RecommendSpec(pct, maxLatency, minThroughput, maxMib == null ? null : maxMib << 20, goal, maxDrop);
     }
 
-    private static Node compose(String file, String text) throws ScenarioException {
+    static Node compose(String file, String text) throws ScenarioException {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(50);

@@ -60,6 +60,19 @@ final class YamlMap {
         return new YamlMap(node, path, problems, allowed);
     }
 
+    /** The plain keys of {@code node} when it is a mapping (none otherwise), to view it without restricting them. */
+    static List<String> topLevelKeys(Node node) {
+        List<String> keys = new ArrayList<>();
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    keys.add(k.getValue());
+                }
+            }
+        }
+        return keys;
+    }
+
     Node node() {
         return node;
     }
@@ -292,6 +305,66 @@ final class YamlMap {
     Boolean flag(KeySpec key) {
         Node n = values.get(key.name());
         return n == null ? key.defaultFlag() : bool(n, child(key.name()), problems);
+    }
+
+    /**
+     * A percentage key: {@code 10%} or {@code 10}, above 0 and below 100 (not a fraction such as
+     * 0.1), as the percentage; {@code fallback} when absent, null after recording a problem.
+     */
+    Double percentage(KeySpec key, Double fallback) {
+        Node n = values.get(key.name());
+        if (n == null) {
+            return fallback;
+        }
+        String text = n instanceof ScalarNode s ? s.getValue().strip() : "";
+        try {
+            double v = Double.parseDouble(text.endsWith("%") ? text.substring(0, text.length() - 1) : text);
+            if (v > 0 && v < 100) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        return problems.at(n, child(key.name()), "expected a percentage between 0 and 100 such as 10%, got "
+                + describe(n));
+    }
+
+    /**
+     * A number key checked against both bounds of its {@link ValueType.Decimal}, the message naming
+     * them ("above 0 and below 0.5"); null when absent or after recording a problem.
+     */
+    Double boundedNumber(KeySpec key) {
+        Node n = values.get(key.name());
+        if (n == null) {
+            return null;
+        }
+        ValueType.Decimal d = decimal(key);
+        Double v = number(n, child(key.name()), -Double.MAX_VALUE, problems);
+        if (v == null) {
+            return null;
+        }
+        boolean low = Double.isNaN(d.min()) || (d.minExclusive() ? v > d.min() : v >= d.min());
+        boolean high = Double.isNaN(d.max()) || (d.maxExclusive() ? v < d.max() : v <= d.max());
+        if (low && high) {
+            return v;
+        }
+        return problems.at(n, child(key.name()), "expected a number " + bounds(d) + ", got " + describe(n));
+    }
+
+    /** {@code above 0 and below 0.5}, {@code at least 0 and at most 100}. */
+    private static String bounds(ValueType.Decimal d) {
+        List<String> parts = new ArrayList<>();
+        if (!Double.isNaN(d.min())) {
+            parts.add((d.minExclusive() ? "above " : "at least ") + plain(d.min()));
+        }
+        if (!Double.isNaN(d.max())) {
+            parts.add((d.maxExclusive() ? "below " : "at most ") + plain(d.max()));
+        }
+        return String.join(" and ", parts);
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** The range of an integer key, or of each of its steps. */

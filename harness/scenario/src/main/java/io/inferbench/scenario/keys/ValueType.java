@@ -113,7 +113,8 @@ public sealed interface ValueType {
 
     /** A percentage in (0, 100): a number, or a string such as {@code 10%}. */
     record Percentage() implements ValueType {
-        public static final String PATTERN = "^\\d+(\\.\\d+)?%$";
+        /** One or two digits before the point, and not zero: the string form of (0, 100). */
+        public static final String PATTERN = "^(?!0*(\\.0*)?%$)\\d{1,2}(\\.\\d+)?%$";
     }
 
     /** A mapping with the keys of {@code section}. */
