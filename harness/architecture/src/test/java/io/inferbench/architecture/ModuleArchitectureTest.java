@@ -56,6 +56,7 @@ class ModuleArchitectureTest {
                 .layer("gate").definedBy("io.inferbench.gate..")
                 .layer("regression").definedBy("io.inferbench.regression..")
                 .layer("export").definedBy("io.inferbench.export..")
+                .layer("merge").definedBy("io.inferbench.merge..")
                 .layer("runner").definedBy("io.inferbench.run..")
                 .layer("report").definedBy("io.inferbench.report..")
                 .layer("jmh").definedBy("io.inferbench.jmh..")
@@ -74,6 +75,7 @@ class ModuleArchitectureTest {
                 .whereLayer("gate").mayNotAccessAnyLayer()
                 .whereLayer("regression").mayOnlyAccessLayers("api", "loadgen", "results", "compare", "gate")
                 .whereLayer("export").mayOnlyAccessLayers("api", "loadgen", "results")
+                .whereLayer("merge").mayOnlyAccessLayers("api", "loadgen", "results")
                 .whereLayer("runner").mayOnlyAccessLayers("api", "loadgen", "scenario", "models", "inputs",
                         "results", "telemetry", "accuracy", "compare")
                 .whereLayer("report").mayOnlyAccessLayers("api", "loadgen", "results", "compare")

@@ -57,13 +57,30 @@ final class RunCommand implements Callable<Integer> {
             + "(in RUN_DIR; --out is not used)")
     Path resume;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "run only shard I of N of the scenario's "
+            + "configurations (configuration k of the expansion order belongs to shard ((k-1) mod N)+1; "
+            + "'validate --shard I/N' lists them); the result records the shard for 'inferbench merge'")
+    String shard;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var stdout = spec.commandLine().getOut();
+        io.inferbench.run.Shard part = Shards.parse(shard);
         RunResult previous = resume == null ? null : previous(resume);
+        if (previous != null && previous.shard() != null) {
+            io.inferbench.run.Shard recorded = new io.inferbench.run.Shard(previous.shard().index(),
+                    previous.shard().count());
+            if (part != null && !part.equals(recorded)) {
+                throw new BadInputException("--resume: " + resume + " is shard " + recorded.label() + ", not "
+                        + part.label());
+            }
+            part = recorded;
+        } else if (previous != null && part != null) {
+            throw new BadInputException("--resume: " + resume + " ran the whole scenario, not shard " + part.label());
+        }
         Path file = scenarioFile(previous);
         Backends backends = Backends.discover();
         BackendProbe probe = ScenarioLoader.probe(backends, inProcess);
@@ -79,21 +96,24 @@ final class RunCommand implements Callable<Integer> {
                     + "differs from the copy in " + resume.resolve(BenchmarkRunner.RESULT_FILE) + "); resuming would "
                     + "mix results of two scenarios. Restore it, or start a new run.");
         }
+        List<io.inferbench.run.PreparedConfiguration> chosen = part == null ? loaded.configurations()
+                : part.select(loaded.configurations());
         Path runDir = previous != null ? resume
-                : out.resolve(BenchmarkRunner.runId(loaded.scenario(), Instant.now()));
+                : out.resolve(BenchmarkRunner.runId(loaded.scenario(), Instant.now())
+                        + (part == null ? "" : part.runIdSuffix()));
         ConsoleProgress progress = new ConsoleProgress(stdout, System.console() != null);
-        progress.println("inferbench: " + loaded.scenario().name() + " — " + loaded.configurations().size()
-                + " configurations → " + runDir);
+        progress.println("inferbench: " + loaded.scenario().name() + " — " + chosen.size()
+                + " configurations" + (part == null ? "" : " (shard " + part.label() + " of "
+                + loaded.configurations().size() + ")") + " → " + runDir);
         BenchmarkRunner runner = new BenchmarkRunner(backends.byName(), ScenarioLoader.projectDir())
                 .inProcess(inProcess).withAdapterClasspaths(backends.adapterClasspaths()).withProbe(probe);
         RunResult result;
         if (previous == null) {
-            result = runner.run(loaded.scenario(), loaded.configurations(), runDir, progress);
+            result = runner.run(loaded.scenario(), chosen, runDir, progress, part, loaded.configurations().size());
         } else {
-            int done = BenchmarkRunner.completed(previous, loaded.configurations()).size();
-            progress.println("resuming: " + done + " of " + loaded.configurations().size()
-                    + " configurations already done");
-            result = runner.resume(previous, loaded.scenario(), loaded.configurations(), runDir, progress);
+            int done = BenchmarkRunner.completed(previous, chosen).size();
+            progress.println("resuming: " + done + " of " + chosen.size() + " configurations already done");
+            result = runner.resume(previous, loaded.scenario(), chosen, runDir, progress);
         }
         for (var d : result.summary().accuracyDrops()) {
             progress.println("accuracy " + d.candidateId() + " " + d.task() + ": "

@@ -16,6 +16,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML)")
     Path scenario;
 
+    @picocli.CommandLine.Option(names = "--shard", paramLabel = "I/N", description = "list only what "
+            + "'run --shard I/N' would run: configuration k of the expansion order belongs to shard ((k-1) mod N)+1")
+    String shard;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -23,11 +27,17 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         Backends backends = Backends.discover();
+        io.inferbench.run.Shard part = Shards.parse(shard);
         var loaded = ScenarioLoader.load(scenario, backends, ScenarioLoader.probe(backends, false), out,
                 spec.commandLine().getErr());
         out.println(scenario + ": valid, " + loaded.configurations().size() + " configuration"
                 + (loaded.configurations().size() == 1 ? "" : "s"));
-        for (PreparedConfiguration pc : loaded.configurations()) {
+        java.util.List<PreparedConfiguration> listed = part == null ? loaded.configurations()
+                : part.select(loaded.configurations());
+        if (part != null) {
+            out.println("shard " + part.label() + " runs " + listed.size() + " of them:");
+        }
+        for (PreparedConfiguration pc : listed) {
             var c = pc.spec();
             out.printf("  %s  %-32s %s on %s, %s, model %s%n", c.id(), c.label(), c.backend().name(),
                     c.hardware().device(), c.load().describe(), pc.model().source());

@@ -46,7 +46,9 @@ public final class RunHistory {
         for (Object r : read) {
             if (r instanceof String unreadable) {
                 skipped.add(unreadable);
-            } else if (r instanceof RunResult run && scenario.equals(scenarioName(run)) && isEarlier(run, current)) {
+            } else if (r instanceof RunResult run && scenario.equals(scenarioName(run)) && isEarlier(run, current)
+                    && run.shard() == null) {
+                // A shard is part of a night, not a night: the night is the merged result.
                 sameScenario.add(run);
             }
         }

@@ -63,6 +63,18 @@ class RunHistoryTest {
     }
 
     @Test
+    void aShardIsPartOfANightNotANight() throws IOException {
+        for (RunResult r : Runs.nights("nightly", 3, 2, 0.01, 1)) {
+            write(r);
+        }
+        RunResult shard = Runs.night("nightly", 3, Runs.MACHINE, 10).withShard(new io.inferbench.result.ShardInfo(1,
+                2, "sha-nightly", "fp", List.of("c1"), 2));
+        ResultJson.write(shard, results.resolve("shard").resolve("result.json"));
+        HistoryScan scan = RunHistory.scan(results, Runs.night("nightly", 4, Runs.MACHINE, 10, 11), false);
+        assertEquals(3, scan.runs().size());
+    }
+
+    @Test
     void aMissingFolderIsBadInput() {
         IOException e = assertThrows(IOException.class, () -> RunHistory.scan(results.resolve("nope"),
                 Runs.night("n", 0, Runs.MACHINE, 1), false));

@@ -17,16 +17,25 @@ import java.util.List;
  * @param configurations one entry per configuration of the matrix, in matrix order
  * @param summary        comparisons, recommendation, output agreement and accuracy drops;
  *                       {@link RunSummary#NONE} until the run is analysed
+ * @param shard          the part of the scenario this run measured ({@code run --shard I/N}); null for a whole run
+ * @param merge          how a merged result was put together ({@code merge}); null for a run measured as one
  */
 public record RunResult(String schema, String runId, Instant startedAt, Instant finishedAt,
                         ScenarioRecord scenario, EnvironmentInfo environment,
-                        List<ConfigurationResult> configurations, RunSummary summary) {
+                        List<ConfigurationResult> configurations, RunSummary summary, ShardInfo shard,
+                        MergeInfo merge) {
     /** Version 2: configurations in parts (setup, session, outcome, phases, resources), the summary apart. */
     public static final String SCHEMA = "inferbench.run/2";
 
     public RunResult {
         configurations = List.copyOf(configurations);
         summary = summary == null ? RunSummary.NONE : summary;
+    }
+
+    /** A run measured as one, on one machine, whole. */
+    public RunResult(String schema, String runId, Instant startedAt, Instant finishedAt, ScenarioRecord scenario,
+                     EnvironmentInfo environment, List<ConfigurationResult> configurations, RunSummary summary) {
+        this(schema, runId, startedAt, finishedAt, scenario, environment, configurations, summary, null, null);
     }
 
     /** A run just started: nothing measured, nothing analysed. */
@@ -36,11 +45,18 @@ public record RunResult(String schema, String runId, Instant startedAt, Instant 
     }
 
     public RunResult withConfigurations(List<ConfigurationResult> configs, Instant finished) {
-        return new RunResult(schema, runId, startedAt, finished, scenario, environment, configs, summary);
+        return new RunResult(schema, runId, startedAt, finished, scenario, environment, configs, summary, shard, merge);
     }
 
     public RunResult withSummary(RunSummary derived) {
-        return new RunResult(schema, runId, startedAt, finishedAt, scenario, environment, configurations, derived);
+        return new RunResult(schema, runId, startedAt, finishedAt, scenario, environment, configurations, derived,
+                shard, merge);
+    }
+
+    /** This run as shard {@code part} of its scenario. */
+    public RunResult withShard(ShardInfo part) {
+        return new RunResult(schema, runId, startedAt, finishedAt, scenario, environment, configurations, summary,
+                part, merge);
     }
 
     /** True when any configuration failed (the CLI then exits 1). */

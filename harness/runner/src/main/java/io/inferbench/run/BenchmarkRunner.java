@@ -10,7 +10,9 @@ import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.EnvironmentInfo;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
+import io.inferbench.result.MachineFingerprint;
 import io.inferbench.result.ScenarioRecord;
+import io.inferbench.result.ShardInfo;
 import io.inferbench.scenario.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,8 +109,25 @@ public final class BenchmarkRunner {
      */
     public RunResult run(Scenario scenario, List<PreparedConfiguration> configurations, Path runDir,
                          RunListener listener) throws IOException, InterruptedException {
-        RunResult start = RunResult.started(runDir.getFileName().toString(), Instant.now(), record(scenario),
-                environment(scenario));
+        return run(scenario, configurations, runDir, listener, null, configurations.size());
+    }
+
+    /**
+     * Runs {@code shard}'s part of the scenario: {@code configurations} are that part (from
+     * {@link Shard#select}) of the scenario's {@code total}; the result records which part it is.
+     *
+     * @param shard null for the whole scenario
+     */
+    public RunResult run(Scenario scenario, List<PreparedConfiguration> configurations, Path runDir,
+                         RunListener listener, Shard shard, int total) throws IOException, InterruptedException {
+        ScenarioRecord recorded = record(scenario);
+        EnvironmentInfo env = environment(scenario);
+        RunResult start = RunResult.started(runDir.getFileName().toString(), Instant.now(), recorded, env);
+        if (shard != null) {
+            start = start.withShard(new ShardInfo(shard.index(), shard.count(), recorded.sha256(),
+                    MachineFingerprint.of(env).id(), configurations.stream().map(pc -> pc.spec().id()).toList(),
+                    total));
+        }
         return execute(start, scenario, configurations, runDir, listener);
     }
 
@@ -174,6 +193,15 @@ public final class BenchmarkRunner {
         } finally {
             t.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * The run's derived summary computed anew from its configurations, as at the end of a run:
+     * comparisons, recommendation, output agreement (from the outputs captured under {@code outputsDir})
+     * and accuracy drops. For results put together from several runs ({@code inferbench merge}).
+     */
+    public static RunResult analyse(RunResult run, Scenario scenario, Path outputsDir) {
+        return RunAnalysis.analyse(run, scenario, outputsDir);
     }
 
     /** The configurations of {@code configurations} that {@code previous} already has (by id and label). */
