@@ -29,18 +29,21 @@ import picocli.CommandLine.Spec;
                 + "metric, peak RSS and energy per inference against its baseline run or its history (every earlier "
                 + "run of the same scenario on the same machine fingerprint under --history DIR).",
                 "",
-                "The rule: a regression needs the change beyond the metric's threshold (5% for p50, p99 and "
-                        + "throughput, 1 point for accuracy, 10% for peak RSS and energy) AND significance against "
+                "The rule: a regression needs the change beyond the metric's threshold (5%% for p50, p99 and "
+                        + "throughput, 1 point for accuracy, 10%% for peak RSS and energy) AND significance against "
                         + "the between-run noise of that configuration: a Student-t prediction test on its last "
                         + "30 runs (in logarithms), one-sided p-values Holm-adjusted over the night at alpha 0.005, "
                         + "each configuration judged relative to the night's common shift of all configurations "
                         + "(machine drift) when 5 or more have history. With fewer than 3 earlier runs the verdict "
-                        + "falls back to within-run statistics (fork medians, else the 95% intervals) and says so.",
+                        + "falls back to within-run statistics (fork medians, else the 95%% intervals) and says so.",
+                "",
                 "Verdicts: regression, improvement, unchanged, inconclusive (beyond the threshold, within the "
                         + "noise), new, missing, not confirmed (a regression the --confirm reruns did not "
                         + "reproduce). Only a regression fails the gate. A machine fingerprint change (CPU, cores, "
                         + "memory, OS, JVM, backend libraries) starts a new series and is reported, never judged.",
-                "Writes CURRENT's folder gate.json (what the site and 'inferbench export' read). See docs/gate.md."},
+                "",
+                "Writes CURRENT's folder gate.json (what the site and 'inferbench export' read); --junit and "
+                        + "--markdown are the export command's formats of it. See docs/gate.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no confirmed regression",
                 "1:at least one regression (each listed on stderr, one line with its figures)",
@@ -72,8 +75,8 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "also write the verdicts as JUnit XML")
     Path junit;
 
-    @Option(names = "--markdown", paramLabel = "FILE", description = "also write a Markdown summary table "
-            + "(e.g. >> $GITHUB_STEP_SUMMARY)")
+    @Option(names = "--markdown", paramLabel = "FILE", description = "also write the verdicts as a Markdown "
+            + "table (append it to $GITHUB_STEP_SUMMARY for a GitHub job summary)")
     Path markdown;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the gate record (JSON) here")
@@ -92,7 +95,7 @@ final class GateCommand implements Callable<Integer> {
     Integer lookback;
 
     @Option(names = "--threshold", paramLabel = "METRIC=VALUE", description = "smallest change that counts, "
-            + "as in the scenario's gate.thresholds: a percentage (p99=10%, or p99=10), accuracy in points "
+            + "as in the scenario's gate.thresholds: a percentage (p99=10%%, or p99=10), accuracy in points "
             + "(accuracy=0.5); metrics p50, p99, throughput, accuracy, peak-rss, energy-per-inference; repeatable")
     List<String> thresholds = new ArrayList<>();
 

@@ -55,9 +55,18 @@ class ShardedRunEndToEndTest {
             assertEquals(0, processes.get(i).exitValue(), () -> log(dir.resolve("shard1.log")));
         }
         try (Stream<Path> s = Files.list(dir.resolve("shards"))) {
-            shards.addAll(s.sorted().toList());
+            // In shard order (folder names sort by start second first).
+            shards.addAll(s.sorted(java.util.Comparator.comparingInt(ShardedRunEndToEndTest::shardIndex)).toList());
         }
         assertEquals(3, shards.size(), shards::toString);
+    }
+
+    private static int shardIndex(Path runFolder) {
+        try {
+            return ResultJson.read(runFolder.resolve("result.json")).shard().index();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String log(Path p) {
