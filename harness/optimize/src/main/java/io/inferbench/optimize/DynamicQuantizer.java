@@ -32,6 +32,7 @@ final class DynamicQuantizer implements StepRewriter<Quantize> {
             throw new IllegalArgumentException("quantize.mode: static-int8 needs calibration data (a dataset or"
                     + " the scenario's inputs); static quantization lands in a later version");
         }
+        model = ConstantWeights.lift(model, step.opTypes());
         long opset = defaultOpset(model);
         QuantizedGraph graph = new QuantizedGraph(model.getGraph());
         List<ChangedNode> changed = new ArrayList<>();

@@ -32,6 +32,7 @@ final class MagnitudePruner implements StepRewriter<Prune> {
 
     @Override
     public Rewrite rewrite(ModelProto model, Prune step) {
+        model = ConstantWeights.lift(model, Prune.OP_TYPES);
         GraphProto graph = model.getGraph();
         Map<String, TensorProto> initializers = new HashMap<>();
         graph.getInitializerList().forEach(t -> initializers.put(t.getName(), t));
