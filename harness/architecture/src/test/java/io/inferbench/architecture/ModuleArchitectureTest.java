@@ -44,6 +44,8 @@ class ModuleArchitectureTest {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInAnyPackage("io.inferbench..")
                 .layer("api").definedBy("io.inferbench.api..")
+                .layer("onnx").definedBy("io.inferbench.onnx..")
+                .layer("optimize").definedBy("io.inferbench.optimize..")
                 .layer("loadgen").definedBy("io.inferbench.load..")
                 .layer("synthetic").definedBy("io.inferbench.synthetic..")
                 .layer("scenario").definedBy("io.inferbench.scenario..")
@@ -63,6 +65,8 @@ class ModuleArchitectureTest {
                 .layer("cli").definedBy("io.inferbench.cli..")
                 .layer("adapters").definedBy("io.inferbench.adapter..")
                 .whereLayer("api").mayNotAccessAnyLayer()
+                .whereLayer("onnx").mayNotAccessAnyLayer()
+                .whereLayer("optimize").mayOnlyAccessLayers("api", "onnx")
                 .whereLayer("loadgen").mayNotAccessAnyLayer()
                 .whereLayer("synthetic").mayOnlyAccessLayers("api", "loadgen")
                 .whereLayer("scenario").mayOnlyAccessLayers("api", "loadgen")
@@ -82,7 +86,7 @@ class ModuleArchitectureTest {
                 .whereLayer("jmh").mayOnlyAccessLayers("api", "loadgen", "synthetic", "scenario", "models",
                         "inputs", "results", "telemetry", "runner")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("adapters").mayOnlyAccessLayers("api");
+                .whereLayer("adapters").mayOnlyAccessLayers("api", "onnx");
     }
 
     /** The load generator knows no model, tensor or result: the JDK and HdrHistogram only. */
@@ -106,6 +110,13 @@ class ModuleArchitectureTest {
         return classes().that().resideInAPackage("io.inferbench.gate..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.apache.commons.math3..",
                         "io.inferbench.gate..");
+    }
+
+    /** The optimizer rewrites protobuf graphs in Java: the JDK, protobuf and the ONNX classes only (no runtime). */
+    static ArchRule optimizerUsesOnlyTheJdkAndTheOnnxProtobuf() {
+        return classes().that().resideInAnyPackage("io.inferbench.optimize..", "io.inferbench.onnx..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.google.protobuf..",
+                        "io.inferbench.onnx..", "io.inferbench.optimize..", "io.inferbench.api..");
     }
 
     /** The SPI is what plug-in authors compile against: the JDK only. */
@@ -146,6 +157,11 @@ class ModuleArchitectureTest {
     @Test
     void gateIsSelfContained() {
         gateUsesOnlyTheJdkAndCommonsMath().check(production);
+    }
+
+    @Test
+    void optimizerIsSelfContained() {
+        optimizerUsesOnlyTheJdkAndTheOnnxProtobuf().check(production);
     }
 
     @Test

@@ -33,6 +33,9 @@ class DjlTensorFlowParityTest {
     static final Path TF_DIRECT_JARS = Path.of(System.getProperty("djl.test.tfDirectJars", "target/tf-direct"));
     static final Path TF_ADAPTER_CLASSES = Path.of(System.getProperty("djl.test.tfAdapterClasses",
             "../tensorflow/target/classes"));
+    /** The ONNX protobuf classes the converter reads models with (harness/onnx, outside the adapter since issue 13). */
+    static final Path ONNX_PROTO_CLASSES = Path.of(System.getProperty("djl.test.onnxProtoClasses",
+            "../../harness/onnx/target/classes"));
 
     @TempDir
     Path dir;
@@ -90,7 +93,8 @@ class DjlTensorFlowParityTest {
         // The TensorFlow adapter's classes need the shared adapter support (in its target/adapter as a jar).
         command.add(String.join(File.pathSeparator, location(io.inferbench.api.BackendProvider.class),
                 location(io.inferbench.adapter.support.ErrorLines.class), location(TfDirectReference.class),
-                TF_ADAPTER_CLASSES.toAbsolutePath().toString(), TF_DIRECT_JARS.toAbsolutePath() + File.separator + "*"));
+                TF_ADAPTER_CLASSES.toAbsolutePath().toString(), ONNX_PROTO_CLASSES.toAbsolutePath().toString(),
+                TF_DIRECT_JARS.toAbsolutePath() + File.separator + "*"));
         command.add(TfDirectReference.class.getName());
         command.addAll(List.of(onnx.toString(), savedModel.toString(), in.toString(), out.toString()));
         Path log = dir.resolve("tf-direct.log");

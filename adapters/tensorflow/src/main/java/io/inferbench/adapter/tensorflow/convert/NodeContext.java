@@ -1,7 +1,7 @@
 package io.inferbench.adapter.tensorflow.convert;
 
-import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.AttributeProto;
-import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.NodeProto;
+import io.inferbench.onnx.proto.OnnxProto.AttributeProto;
+import io.inferbench.onnx.proto.OnnxProto.NodeProto;
 import io.inferbench.api.UnsupportedModelException;
 import java.util.ArrayList;
 import java.util.List;

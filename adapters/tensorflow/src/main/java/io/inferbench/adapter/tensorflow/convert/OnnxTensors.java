@@ -9,7 +9,7 @@ import static io.inferbench.adapter.support.OnnxDataTypes.INT64;
 import static io.inferbench.adapter.support.OnnxDataTypes.INT8;
 import static io.inferbench.adapter.support.OnnxDataTypes.UINT8;
 
-import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.TensorProto;
+import io.inferbench.onnx.proto.OnnxProto.TensorProto;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.UnsupportedModelException;
 import java.nio.ByteBuffer;

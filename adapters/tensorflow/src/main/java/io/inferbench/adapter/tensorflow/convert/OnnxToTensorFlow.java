@@ -2,10 +2,10 @@ package io.inferbench.adapter.tensorflow.convert;
 
 import static io.inferbench.adapter.tensorflow.convert.NodeContext.u;
 
-import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.GraphProto;
-import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.ModelProto;
-import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.NodeProto;
-import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.ValueInfoProto;
+import io.inferbench.onnx.proto.OnnxProto.GraphProto;
+import io.inferbench.onnx.proto.OnnxProto.ModelProto;
+import io.inferbench.onnx.proto.OnnxProto.NodeProto;
+import io.inferbench.onnx.proto.OnnxProto.ValueInfoProto;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.ModelConverter;
 import io.inferbench.api.ModelFormat;

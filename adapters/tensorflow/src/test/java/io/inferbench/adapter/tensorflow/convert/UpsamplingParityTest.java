@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferbench.adapter.tensorflow.convert.Parity.Data;
-import io.inferbench.adapter.tensorflow.convert.onnx.OnnxProto.AttributeProto;
+import io.inferbench.onnx.proto.OnnxProto.AttributeProto;
 import io.inferbench.api.UnsupportedModelException;
 import io.inferbench.testsupport.ModelJars;
 import java.nio.file.Files;
