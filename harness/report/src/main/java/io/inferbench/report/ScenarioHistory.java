@@ -67,6 +67,7 @@ final class ScenarioHistory {
         }
         // Each (metric, label) series is independent: detect in parallel, then count in order.
         Map<HistoryMetric, Map<String, Detected>> found = new EnumMap<>(HistoryMetric.class);
+        metrics.forEach(m -> found.put(m, new LinkedHashMap<>())); // runs without configurations have no series
         record Job(HistoryMetric metric, String label) {
         }
         List<Job> jobs = new ArrayList<>();

@@ -150,9 +150,8 @@ public final class SiteBuilder {
         }
         toRender.parallelStream().forEach(p -> {
             write(dir.resolve(p.path()), p.comparison() ? comparisonPage(p) : runPage(p));
-            if (p.digest() != null) {
-                pages.put(p.path(), p.digest());
-            }
+            // Pages of runs held in memory are listed too (never matching), so a later build can remove them.
+            pages.put(p.path(), p.digest() == null ? "uncached" : p.digest());
             rendered.add(p.path());
         });
 

@@ -107,19 +107,29 @@ final class SvgHistoryChart {
         }
         line(svg, points, n, y, colour, true);
         line(svg, points, n, y, colour, false);
+        // The CI whiskers as one path; each point a dot carrying its figures as a tooltip (no group per
+        // point: at a year of nights the history pages stay a few MB).
+        StringBuilder whiskers = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            Interval ci = points.get(i).ci();
+            if (ci != null && Double.isFinite(ci.low()) && Double.isFinite(ci.high()) && ci.high() > ci.low()) {
+                String x = Svg.num(px(i, n));
+                whiskers.append(whiskers.length() == 0 ? "M" : " M").append(x).append(' ')
+                        .append(Svg.num(py(ci.high(), y))).append(" V").append(Svg.num(py(ci.low(), y)));
+            }
+        }
+        if (whiskers.length() > 0) {
+            svg.empty("path", "d", whiskers.toString(), "fill", "none", "stroke", colour, "stroke-width", 1.5,
+                    "class", "ci");
+        }
+        svg.open("g", "class", "runs", "fill", colour);
         for (int i = 0; i < n; i++) {
             Point p = points.get(i);
-            double cx = px(i, n);
-            svg.open("g", "class", "run");
+            svg.open("circle", "cx", px(i, n), "cy", py(p.value(), y), "r", n > 60 ? 2 : 3.5);
             svg.element("title", p.tooltip());
-            Interval ci = p.ci();
-            if (ci != null && Double.isFinite(ci.low()) && Double.isFinite(ci.high()) && ci.high() > ci.low()) {
-                svg.empty("line", "x1", cx, "x2", cx, "y1", py(ci.high(), y), "y2", py(ci.low(), y), "stroke", colour,
-                        "stroke-width", 1.5);
-            }
-            svg.empty("circle", "cx", cx, "cy", py(p.value(), y), "r", n > 60 ? 2 : 3.5, "fill", colour);
             svg.close();
         }
+        svg.close();
         legend(svg, colour, axis, !changes.isEmpty(), !environment.isEmpty());
         return svg.finish();
     }
