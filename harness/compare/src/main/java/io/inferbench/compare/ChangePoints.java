@@ -131,10 +131,12 @@ public record ChangePoints(int minSegment, int permutations, double alpha, long 
         int[] rank = ranks(values);
         int atLeast = 0;
         int[] ignored = new int[1];
+        // Once more permutations score as high as alpha allows, the split is rejected whatever the rest do:
+        // stop there. A rejected split ends the search, so no later test sees a different random stream.
         for (int r = 0; r < permutations; r++) {
             shuffle(values, rank, random);
-            if (maxQ(values, rank, ignored) >= split.q) {
-                atLeast++;
+            if (maxQ(values, rank, ignored) >= split.q && (++atLeast + 1.0) / (permutations + 1.0) > alpha) {
+                return (atLeast + 1.0) / (permutations + 1.0); // a lower bound, enough to reject
             }
         }
         return (atLeast + 1.0) / (permutations + 1.0);

@@ -32,6 +32,7 @@ final class ScenarioHistory {
     private final Map<String, List<Integer>> byLabel = new LinkedHashMap<>();
     private final Map<HistoryMetric, Map<String, Detected>> detected = new EnumMap<>(HistoryMetric.class);
     private final int[] changesAt;
+    private final List<Map<String, SiteRun.Config>> configsByLabel = new ArrayList<>();
     private final ChangePoints changePoints;
 
     /** Points of one label and metric, with the changes found in them (indices into the points). */
@@ -52,6 +53,9 @@ final class ScenarioHistory {
         for (int i = 0; i < runs.size(); i++) {
             fingerprintIds.add(runs.get(i).fingerprint().id());
             List<SiteRun.Config> configs = runs.get(i).configurations();
+            Map<String, SiteRun.Config> labelled = new java.util.HashMap<>();
+            configs.forEach(c -> labelled.putIfAbsent(c.label(), c));
+            configsByLabel.add(labelled);
             for (SiteRun.Config c : configs) {
                 List<Integer> seen = byLabel.computeIfAbsent(c.label(), k -> new ArrayList<>());
                 if (seen.isEmpty() || seen.get(seen.size() - 1) != i) { // a label twice in one run counts once
@@ -107,9 +111,9 @@ final class ScenarioHistory {
         return i > 0 && !fingerprintIds.get(i).equals(fingerprintIds.get(i - 1));
     }
 
-    /** The current value of metric {@code m} per label, or the run's config of that label. */
+    /** Run {@code run}'s configuration of {@code label} (its first, when a label appears twice). */
     private SiteRun.Config config(int run, String label) {
-        return runs.get(run).configurations().stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow();
+        return configsByLabel.get(run).get(label);
     }
 
     private Detected detect(HistoryMetric m, String label) {
@@ -293,7 +297,8 @@ final class ScenarioHistory {
                     c.p99() == null ? Formats.MISSING : Formats.ms(c.p99().value()),
                     c.qps() == null ? Formats.MISSING : Formats.rate(c.qps()),
                     c.accuracy() == null ? Formats.MISSING : HistoryMetric.ACCURACY.format(c.accuracy().value()),
-                    changeText.get(run), previous != null && !previous.equals(fp) ? "environment changed" : null));
+                    changeText.get(run), previous != null && !previous.equals(fp) ? "environment changed" : null,
+                    ConfigurationView.cssClass(c.status())));
             previous = fp;
         }
         return rows;

@@ -62,9 +62,10 @@ record ScenarioHistoryView(String title, String name, int runs, String metric, L
      * @param accuracy the first accuracy task's main metric, or {@code —}
      * @param change   this page's metric's change from this run, e.g. {@code +12.3% (p = 0.005)}; else null
      * @param environment {@code environment changed} on the first run on a new fingerprint; else null
+     * @param statusClass the status as a CSS class ({@code no-verdict})
      */
     record Row(String href, String runId, String started, String machine, String status, String p50, String p50Ci,
-               String p99, String qps, String accuracy, String change, String environment) {
+               String p99, String qps, String accuracy, String change, String environment, String statusClass) {
     }
 
     /**

@@ -2,7 +2,6 @@ package io.inferbench.report;
 
 import io.inferbench.result.ResultJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,7 +74,9 @@ record SiteManifest(String schema, String version, List<Entry> runs, Map<String,
 
     /** Writes this manifest into {@code dir} atomically. */
     void write(Path dir) throws IOException {
-        ResultJson.writeAtomically(dir.resolve(FILE), ResultJson.mapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(this).getBytes(StandardCharsets.UTF_8));
+        // Compact: it holds a summary of every run, read and written on every build.
+        ResultJson.writeAtomically(dir.resolve(FILE), ResultJson.mapper().writer()
+                .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(this));
     }
 }
