@@ -166,10 +166,11 @@ final class ScenarioHistory {
         SitePaths anchors = new SitePaths();
         int index = 0;
         for (String label : byLabel.keySet()) {
-            series.add(series(m, label, Palette.colour(index++), "cfg-" + anchors.unique(label), root));
+            series.add(series(m, label, Palette.colour(index++), "cfg-" + anchors.unique(label), root, slug));
         }
         return new ScenarioHistoryView("InferBench history: " + name + " (" + m.words() + ")", name, runs.size(),
-                m.words(), links, changes, environment, metrics.contains(HistoryMetric.ACCURACY), series);
+                m.words(), links, changes, environment, metrics.contains(HistoryMetric.ACCURACY),
+                m == HistoryMetric.P50, series);
     }
 
     private List<String> changeLines(HistoryMetric m) {
@@ -198,7 +199,7 @@ final class ScenarioHistory {
     }
 
     private ScenarioHistoryView.Series series(HistoryMetric m, String label, String colour, String anchor,
-                                              String root) {
+                                              String root, String slug) {
         Detected d = detected.get(m).get(label);
         int n = d.pointRuns().size();
         List<SvgHistoryChart.Point> points = new ArrayList<>();
@@ -244,8 +245,12 @@ final class ScenarioHistory {
                 + (envMarks.isEmpty() ? "" : " " + envMarks.size() + (envMarks.size() == 1 ? " environment change"
                 : " environment changes") + " (grey lines): a new series starts at each, never counted as a change.")
                 + " Shaded: each segment's baseline band (mean ± 2 sd). The table below has every figure.";
-        return new ScenarioHistoryView.Series(label, anchor, colour, svg, caption,
-                rows(label, labelRuns, changeText, root), environmentRows(label, labelRuns, root));
+        // Every metric's figures are columns of the median page's table: the other pages link to it rather
+        // than repeat thousands of rows at a year of nights.
+        return new ScenarioHistoryView.Series(label, anchor, colour, svg, m == HistoryMetric.P50 ? caption
+                : caption.replace(" The table below has every figure.", " Every figure is in the table on the "
+                + "median latency page."), m == HistoryMetric.P50 ? rows(label, labelRuns, changeText, root)
+                : List.of(), environmentRows(label, labelRuns, root), root + "scenarios/" + slug + ".html#" + anchor);
     }
 
     /** One band per stretch of consecutive points on one fingerprint between two changes. */

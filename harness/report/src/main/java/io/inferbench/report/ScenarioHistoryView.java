@@ -14,11 +14,13 @@ import java.util.List;
  * @param changes     the detected changes of every metric, this page's metric first
  * @param environment one line per change of machine fingerprint between consecutive runs; empty when none
  * @param hasAccuracy whether the runs have an accuracy metric (the tables show its column)
+ * @param tables      whether the page holds the per-run tables (the median's page, which has every metric's
+ *                    column); the other metrics' pages link to them ({@link Series#tableHref})
  * @param series      one per configuration label, in order of first appearance
  */
 record ScenarioHistoryView(String title, String name, int runs, String metric, List<MetricLink> metrics,
                            List<MetricChanges> changes, List<String> environment, boolean hasAccuracy,
-                           List<Series> series) {
+                           boolean tables, List<Series> series) {
     /** A link to the history page of one metric; {@code current} on the page itself. */
     record MetricLink(String label, String href, boolean current) {
     }
@@ -42,9 +44,10 @@ record ScenarioHistoryView(String title, String name, int runs, String metric, L
      * @param caption     what the chart shows, plain text
      * @param rows        the same figures as a table, oldest first
      * @param environment the changes of machine fingerprint in this series, as a table; empty when none
+     * @param tableHref   this configuration's table of every figure on the median's page
      */
     record Series(String label, String anchor, String colour, String svg, String caption, List<Row> rows,
-                  List<EnvironmentRow> environment) {
+                  List<EnvironmentRow> environment, String tableHref) {
     }
 
     /**

@@ -110,6 +110,7 @@ public final class SiteBuilder {
      * Writes (or brings up to date) the site for {@code inputs} in {@code dir}, created when missing.
      *
      * @throws IOException when a result cannot be read (naming it) or a page cannot be written
+     * @throws UncheckedIOException when a result file vanishes while it is digested
      */
     public Site buildFrom(List<SiteInput> inputs, Path dir) throws IOException {
         for (String sub : List.of("runs", "scenarios", "compare")) {
@@ -175,16 +176,27 @@ public final class SiteBuilder {
                                            int[] parsed) throws IOException {
         SiteRun[] out = new SiteRun[inputs.size()];
         List<Integer> toParse = new ArrayList<>();
+        List<Integer> toCheck = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
+            SiteInput in = inputs.get(i);
+            SiteManifest.Entry e = in.cacheable() ? known.get(in.key()) : null;
+            if (e != null && in.resultStamp().equals(e.resultStamp()) && in.gateStamp().equals(e.gateStamp())) {
+                in.trust(e.resultDigest(), e.gateDigest()); // files untouched since they were digested
+                out[i] = e.run();
+            } else {
+                toCheck.add(i);
+            }
+        }
+        // Touched or new files: digest them (in parallel); parse those whose bytes changed.
+        toCheck.parallelStream().forEach(i -> {
             SiteInput in = inputs.get(i);
             SiteManifest.Entry e = in.cacheable() ? known.get(in.key()) : null;
             if (e != null && Objects.equals(e.resultDigest(), in.resultDigest())
                     && Objects.equals(e.gateDigest(), in.gateDigest())) {
                 out[i] = e.run();
-            } else {
-                toParse.add(i);
             }
-        }
+        });
+        toCheck.stream().filter(i -> out[i] == null).forEach(toParse::add);
         try {
             toParse.parallelStream().forEach(i -> {
                 try {
@@ -327,7 +339,8 @@ public final class SiteBuilder {
         for (int i = 0; i < inputs.size(); i++) {
             SiteInput in = inputs.get(i);
             if (in.cacheable()) {
-                entries.add(new SiteManifest.Entry(in.key(), in.resultDigest(), in.gateDigest(), summaries.get(i)));
+                entries.add(new SiteManifest.Entry(in.key(), in.resultDigest(), in.gateDigest(), in.resultStamp(),
+                        in.gateStamp(), summaries.get(i)));
             }
         }
         return entries;

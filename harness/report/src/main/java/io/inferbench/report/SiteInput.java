@@ -5,13 +5,16 @@ import io.inferbench.result.GateRecordJson;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One run for the site: its result and its gate state, each with the SHA-256 of the bytes it came
@@ -23,18 +26,20 @@ import java.util.Optional;
  */
 public final class SiteInput {
     private final String key;
-    private final String resultDigest;
-    private final String gateDigest;
+    private String resultDigest;
+    private String gateDigest;
+    private final String resultStamp;
+    private final String gateStamp;
     private final Path resultFile;
     private final Path gateFile;
     private RunResult run;
     private SiteGate gate;
 
-    private SiteInput(String key, String resultDigest, String gateDigest, Path resultFile, Path gateFile,
+    private SiteInput(String key, String resultStamp, String gateStamp, Path resultFile, Path gateFile,
                       RunResult run, SiteGate gate) {
         this.key = Objects.requireNonNull(key, "key");
-        this.resultDigest = resultDigest;
-        this.gateDigest = gateDigest;
+        this.resultStamp = resultStamp;
+        this.gateStamp = gateStamp;
         this.resultFile = resultFile;
         this.gateFile = gateFile;
         this.run = run;
@@ -58,16 +63,41 @@ public final class SiteInput {
 
     /**
      * The run stored in {@code resultJson}, with the {@code gate.json} beside it when present. Reads
-     * both files' bytes to digest them; parses neither yet.
+     * only the files' sizes and modification times; the digests are computed when asked for, unless
+     * the builder finds both stamps unchanged since its last build (as make and git do).
      *
      * @throws IOException when the result cannot be read
      */
     public static SiteInput read(Path resultJson) throws IOException {
         Path result = resultJson.toAbsolutePath().normalize();
         Path gate = result.resolveSibling(GateRecordJson.FILE);
-        String gateDigest = Files.isRegularFile(gate) ? sha256(Files.readAllBytes(gate)) : null;
-        return new SiteInput(result.toString(), sha256(Files.readAllBytes(result)), gateDigest, result, gate, null,
-                null);
+        return new SiteInput(result.toString(), stamp(result), Files.isRegularFile(gate) ? stamp(gate) : "none",
+                result, gate, null, null);
+    }
+
+    /** Size and modification time (nanoseconds where the file system keeps them), e.g. {@code 466423 @ 1733...}. */
+    private static String stamp(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!a.isRegularFile()) {
+            throw new IOException("not a file: " + file);
+        }
+        return a.size() + " @ " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    }
+
+    /** The result file's size and modification time, or null for a run held in memory. */
+    String resultStamp() {
+        return resultStamp;
+    }
+
+    /** {@code gate.json}'s size and modification time, {@code none} without one, null for a run held in memory. */
+    String gateStamp() {
+        return gateStamp;
+    }
+
+    /** Takes the digests an earlier build computed for files whose stamps have not changed since. */
+    synchronized void trust(String resultDigest, String gateDigest) {
+        this.resultDigest = resultDigest;
+        this.gateDigest = gateDigest;
     }
 
     /** What identifies this input between builds: the result file's absolute path (or a memory id). */
@@ -75,14 +105,35 @@ public final class SiteInput {
         return key;
     }
 
-    /** SHA-256 of the result's bytes, or null for a run held in memory. */
-    public String resultDigest() {
+    /**
+     * SHA-256 of the result's bytes (read on first call), or null for a run held in memory.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public synchronized String resultDigest() {
+        if (resultDigest == null && resultFile != null) {
+            resultDigest = digestOf(resultFile);
+        }
         return resultDigest;
     }
 
     /** SHA-256 of {@code gate.json}'s bytes; {@code none} when there is none, null for a run held in memory. */
-    public String gateDigest() {
-        return resultFile == null ? null : gateDigest == null ? "none" : gateDigest;
+    public synchronized String gateDigest() {
+        if (resultFile == null) {
+            return null;
+        }
+        if (gateDigest == null) {
+            gateDigest = Files.isRegularFile(gateFile) ? digestOf(gateFile) : "none";
+        }
+        return gateDigest;
+    }
+
+    private static String digestOf(Path file) {
+        try {
+            return sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** Whether an earlier build's pages of this input can be trusted: it came from files. */

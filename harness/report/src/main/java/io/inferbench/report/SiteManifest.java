@@ -36,9 +36,12 @@ record SiteManifest(String schema, String version, List<Entry> runs, Map<String,
      * @param key          {@link SiteInput#key()}
      * @param resultDigest SHA-256 of the result's bytes
      * @param gateDigest   SHA-256 of {@code gate.json}, or {@code none}
+     * @param resultStamp  the result file's size and modification time when digested
+     * @param gateStamp    the same of {@code gate.json}, or {@code none}
      * @param run          its summary
      */
-    record Entry(String key, String resultDigest, String gateDigest, SiteRun run) {
+    record Entry(String key, String resultDigest, String gateDigest, String resultStamp, String gateStamp,
+                 SiteRun run) {
         Entry {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(run, "run");
