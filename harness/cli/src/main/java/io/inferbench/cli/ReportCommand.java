@@ -2,6 +2,7 @@ package io.inferbench.cli;
 
 import io.inferbench.report.ReportRenderer;
 import io.inferbench.report.SiteBuilder;
+import io.inferbench.report.SiteInput;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
 import io.inferbench.run.BenchmarkRunner;
@@ -23,8 +24,11 @@ import picocli.CommandLine.Spec;
         description = {"Renders a self-contained HTML report from each result (a result.json or a run folder). "
                 + "Reads results only; runs nothing.",
                 "With --site DIR: builds a static site from every result found (files, run folders, or folders "
-                + "of run folders such as results/): an index of runs, each run's report, comparisons with the "
-                + "previous run, and each scenario's history with detected changes."})
+                + "of run folders such as results/): an index of runs with the gate's outcome (gate.json beside "
+                + "a result), each run's report with its gate verdicts, comparisons with the previous run, and "
+                + "each scenario's history per metric (p50, p99, throughput, accuracy) with detected changes and "
+                + "machine changes. Into a DIR that holds a site, only new or changed results are read and their "
+                + "pages rendered; pages of results no longer given are removed."})
 final class ReportCommand implements Callable<Integer> {
     private static final int SEARCH_DEPTH = 3;
     @Parameters(paramLabel = "RESULTS", arity = "1..*", description = "result.json files or run folders")
@@ -78,15 +82,28 @@ final class ReportCommand implements Callable<Integer> {
         for (Path given : results) {
             files.addAll(resultFiles(given));
         }
-        List<RunResult> runs = new ArrayList<>();
-        for (Path f : files) {
-            runs.add(read(f));
-        }
         long start = System.nanoTime();
-        SiteBuilder.Site built = new SiteBuilder(renderer).build(runs, site);
-        spec.commandLine().getOut().printf(Locale.ROOT, "site: %d runs, %d scenarios, %d comparisons in %.1f s: %s%n",
-                built.runs(), built.scenarios(), built.comparisons(), (System.nanoTime() - start) / 1e9,
-                built.index().toAbsolutePath());
+        List<SiteInput> inputs = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                inputs.add(SiteInput.read(f)); // digests only: the builder parses what it needs
+            } catch (IOException e) {
+                throw new BadInputException("cannot read " + f + ": " + String.valueOf(e.getMessage()).lines()
+                        .findFirst().orElse(""));
+            }
+        }
+        SiteBuilder.Site built;
+        try {
+            built = new SiteBuilder(renderer).buildFrom(inputs, site);
+        } catch (SiteInput.UnreadableResultException e) {
+            throw new BadInputException(String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable result"));
+        }
+        built.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        spec.commandLine().getErr().flush();
+        spec.commandLine().getOut().printf(Locale.ROOT, "site: %d runs, %d scenarios, %d comparisons in %.1f s "
+                        + "(%d results read, %d pages rendered, %d unchanged, %d removed): %s%n", built.runs(),
+                built.scenarios(), built.comparisons(), (System.nanoTime() - start) / 1e9, built.parsed(),
+                built.rendered().size(), built.reused(), built.removed(), built.index().toAbsolutePath());
         spec.commandLine().getOut().flush();
         return Main.OK;
     }

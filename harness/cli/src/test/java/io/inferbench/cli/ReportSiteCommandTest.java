@@ -41,6 +41,34 @@ class ReportSiteCommandTest {
     }
 
     @Test
+    void aSecondBuildReadsOnlyTheNewNightAndACorruptGateRecordIsAWarning(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results");
+        Instant t = Instant.parse("2026-11-20T02:00:00Z");
+        result(results.resolve("r1"), "r1", t);
+        result(results.resolve("r2"), "r2", t.plusSeconds(86_400));
+        Files.writeString(results.resolve("r2/gate.json"), "{\"schema\": \"something else\"}");
+        String site = dir.resolve("site").toString();
+        CliRun first = CliRun.of("report", results.toString(), "--site", site);
+        assertEquals(Main.OK, first.exitCode(), first.toString());
+        assertTrue(first.out().contains("(2 results read, 3 pages rendered, 0 unchanged, 0 removed)"), first.toString());
+        assertEquals(1, first.err().lines().count(), "one line on stderr: " + first.err());
+        assertTrue(first.err().startsWith("warning: gate record unreadable: ") && first.err().contains("gate.json"),
+                first.toString());
+        assertTrue(Files.readString(dir.resolve("site/runs/r2.html")).contains("Gate record unreadable"));
+
+        result(results.resolve("r3"), "r3", t.plusSeconds(2 * 86_400));
+        CliRun second = CliRun.of("report", results.toString(), "--site", site);
+        assertEquals(Main.OK, second.exitCode(), second.toString());
+        assertTrue(second.out().contains("(1 results read, 2 pages rendered, 3 unchanged, 0 removed)"),
+                second.toString());
+
+        Files.writeString(results.resolve("r3/result.json"), "{ \"schema\": ");
+        CliRun corrupt = CliRun.of("report", results.toString(), "--site", site);
+        assertEquals(Main.BAD_INPUT, corrupt.exitCode(), corrupt.toString());
+        assertTrue(corrupt.err().contains("cannot read ") && corrupt.err().contains("r3"), corrupt.toString());
+    }
+
+    @Test
     void singleRunModeIsUnchangedAndBadInputIsClear(@TempDir Path dir) throws Exception {
         result(dir.resolve("r1"), "r1", Instant.parse("2026-11-20T02:00:00Z"));
         CliRun single = CliRun.of("report", dir.resolve("r1").toString());

@@ -78,6 +78,55 @@ class ChangePointsTest {
         assertEquals(ChangePoints.DEFAULT.detect(v), ChangePoints.DEFAULT.detect(v.clone()));
     }
 
+    /** The O(n log n) scan gives the split and the score of the plain O(n²) double sum. */
+    @Test
+    void fastScanMatchesThePairwiseSums() {
+        Random r = new Random(11);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 6 + r.nextInt(120);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = trial % 5 == 0 ? r.nextInt(4) : (i < n / 3 ? 10 : 12) + r.nextGaussian(); // ties too
+            }
+            int[] at = new int[1];
+            double q = ChangePoints.DEFAULT.maxQ(v, at);
+            int[] expectedAt = new int[1];
+            double expected = pairwiseMaxQ(v, ChangePoints.DEFAULT.minSegment(), expectedAt);
+            assertEquals(expected, q, 1e-9 * Math.max(1, Math.abs(expected)), "trial " + trial);
+            assertEquals(expectedAt[0], at[0], "trial " + trial);
+        }
+    }
+
+    private static double pairwiseMaxQ(double[] v, int minSegment, int[] at) {
+        int n = v.length;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int m = minSegment; m <= n - minSegment; m++) {
+            double between = 0;
+            double left = 0;
+            double right = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    double d = Math.abs(v[i] - v[j]);
+                    if (j < m) {
+                        left += d;
+                    } else if (i >= m) {
+                        right += d;
+                    } else {
+                        between += d;
+                    }
+                }
+            }
+            int k = n - m;
+            double e = 2 * between / ((double) m * k) - left / (m * (m - 1) / 2.0) - right / (k * (k - 1) / 2.0);
+            double q = (double) m * k / n * e;
+            if (q > best) {
+                best = q;
+                at[0] = m;
+            }
+        }
+        return best;
+    }
+
     @Test
     void rejectsBadInput() {
         assertThrows(IllegalArgumentException.class, () -> ChangePoints.DEFAULT.detect(new double[] {1, Double.NaN}));

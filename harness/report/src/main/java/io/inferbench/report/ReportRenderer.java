@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.standard.StandardDialect;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -53,6 +55,9 @@ public final class ReportRenderer {
         RecordPropertyAccessor.install();
         this.templateDir = templateDir == null ? null : templateDir.toAbsolutePath().normalize();
         engine = new TemplateEngine();
+        StandardDialect dialect = new StandardDialect();
+        dialect.setVariableExpressionEvaluator(new RecordExpressionEvaluator());
+        engine.setDialect(dialect);
         ClassLoaderTemplateResolver packaged = new ClassLoaderTemplateResolver(ReportRenderer.class.getClassLoader());
         configure(packaged, TEMPLATE_FOLDER, 2);
         if (templateDir != null) {
@@ -91,12 +96,54 @@ public final class ReportRenderer {
 
     /** The report of {@code result} as a page of a site, with links back to it ({@code site}), or standalone. */
     String render(RunResult result, SiteNav site) {
+        return render(result, site, null);
+    }
+
+    /** The report as a site page, with the gate's verdicts on the run ({@code gate}, null when not gated). */
+    String render(RunResult result, SiteNav site, GateView gate) {
         Objects.requireNonNull(result, "result");
         Context context = new Context(Locale.ROOT);
         context.setVariable("report", ReportViewFactory.create(result));
         context.setVariable("accuracy", AccuracyView.of(result));
         context.setVariable("site", site);
+        context.setVariable("gate", gate);
         return engine.process(PAGE_TEMPLATE, context);
+    }
+
+    /** The packaged templates and assets, by name (what a user may copy and override). */
+    static final List<String> TEMPLATE_FILES = List.of("report.html", "fragments.html", "accuracy.html",
+            "site-index.html", "site-scenario.html", "site-compare.html", "site-chooser.html", "site.js");
+
+    /**
+     * SHA-256 over every template this renderer may use: the packaged ones and, with
+     * {@link #withTemplates}, every file of the user's folder. A site built with other templates is
+     * rebuilt in full.
+     */
+    String templatesDigest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String name : TEMPLATE_FILES) {
+                try (InputStream in = ReportRenderer.class.getClassLoader().getResourceAsStream(TEMPLATE_FOLDER + name)) {
+                    sha.update((name + "\n").getBytes(StandardCharsets.UTF_8));
+                    if (in != null) {
+                        sha.update(in.readAllBytes());
+                    }
+                }
+            }
+            if (templateDir != null) {
+                try (var files = Files.list(templateDir)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        sha.update(("own " + f.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+                        sha.update(Files.readAllBytes(f));
+                    }
+                }
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the report templates", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**

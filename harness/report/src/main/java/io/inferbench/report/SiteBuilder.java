@@ -1,15 +1,6 @@
 package io.inferbench.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inferbench.compare.ChangePoints;
-import io.inferbench.compare.Comparison;
-import io.inferbench.compare.ComparisonOptions;
-import io.inferbench.result.ComparisonResult;
-import io.inferbench.result.ConfigurationResult;
-import io.inferbench.result.ConfigurationStatus;
-import io.inferbench.api.Interval;
-import io.inferbench.result.PercentileEstimate;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
 import java.io.IOException;
@@ -18,39 +9,51 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Builds a static report site from stored results alone (it never runs anything):
  * <pre>
- *   index.html                 every run: date, scenario, machine, verdict counts; filter and sort
+ *   index.html                 every run: date, scenario, machine, verdict counts, gate outcome; filter and sort
  *   compare.html               pick any two runs and configurations (client-side, over embedded summaries)
- *   runs/RUN.html              each run's full report (the single-run page)
- *   scenarios/SCENARIO.html    each scenario's history: latency per configuration across runs, baseline
- *                              bands and detected changes ({@link ChangePoints})
+ *   runs/RUN.html              each run's full report, with the gate's verdicts when it was gated
+ *   scenarios/SCENARIO.html    each scenario's history of median latency per configuration: baseline
+ *                              bands, detected changes ({@link ChangePoints}) and environment changes;
+ *   scenarios/p99/, throughput/, accuracy/SCENARIO.html   the same for the other gated metrics
  *   compare/RUN--vs--PREV.html each run against the previous run of its scenario, with bootstrap verdicts
  * </pre>
  * Comparisons are generated statically only between consecutive runs of a scenario (n − 1 pages for
  * n runs, not n²); any other pair is compared in the browser from the per-configuration summaries
- * embedded in {@code compare.html}, which holds no histograms and so stays small at hundreds of runs.
- * File names come from {@link SitePaths}, so no run id or scenario name can address a file outside
- * the folder. Pages with a script allow only that script, by hash, in their Content-Security-Policy.
+ * embedded in {@code compare.html}.
  *
- * <p>Not thread-safe; one instance per build.
+ * <p><b>Incremental.</b> The folder keeps a manifest ({@link SiteManifest}, {@code .inferbench-site.json})
+ * with each input's digests and summary and each page's input digest (result and gate bytes, the
+ * page's links, the renderer version). A build into a folder that holds a site parses only results
+ * that are new or changed and renders only run and comparison pages whose inputs changed; the index,
+ * chooser and history pages (built from the summaries) are always rewritten. Pages of runs no longer
+ * among the inputs are deleted, so an incremental build leaves the folder as a full build would. A
+ * different version (InferBench, the renderer, or any template) rebuilds everything; so does a
+ * corrupt manifest, with a warning.
+ *
+ * <p>File names come from {@link SitePaths}, so no run id or scenario name can address a file outside
+ * the folder. Pages with a script allow only that script, by hash, in their Content-Security-Policy.
+ * Run and comparison pages are rendered in parallel on the available cores.
+ *
+ * <p>Not thread-safe; one build at a time per instance.
  */
 public final class SiteBuilder {
-    /** Comparisons between consecutive runs: fewer resamples than a run's own analysis, same method. */
-    static final ComparisonOptions SITE_COMPARISON = ComparisonOptions.defaults().withResamples(500);
-    private static final DateTimeFormatter TICK = DateTimeFormatter.ofPattern("MM-dd", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    /** Bump when what the builder writes changes without a template changing. */
+    static final String RENDERER_VERSION = "site/2";
+    private static final Pattern GENERATED = Pattern.compile("(runs|compare|scenarios(/[a-z0-9]+)?)/[A-Za-z0-9_][A-Za-z0-9._-]*\\.html");
 
     private final ReportRenderer renderer;
     private final ChangePoints changePoints;
@@ -59,11 +62,21 @@ public final class SiteBuilder {
      * What was written.
      *
      * @param runs        run pages
-     * @param scenarios   scenario history pages
+     * @param scenarios   scenarios (each with a history page per metric)
      * @param comparisons run-against-previous comparison pages
      * @param index       the index page
+     * @param rendered    run and comparison pages rendered by this build (paths relative to the folder)
+     * @param reused      run and comparison pages kept from an earlier build, their inputs unchanged
+     * @param parsed      results parsed by this build
+     * @param removed     pages of an earlier build deleted, their runs no longer among the inputs
+     * @param warnings    one line each: unreadable gate records, an unreadable manifest
      */
-    public record Site(int runs, int scenarios, int comparisons, Path index) {
+    public record Site(int runs, int scenarios, int comparisons, Path index, List<String> rendered, int reused,
+                       int parsed, int removed, List<String> warnings) {
+        public Site {
+            rendered = List.copyOf(rendered);
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /** A builder rendering with {@code renderer}'s templates. */
@@ -76,125 +89,269 @@ public final class SiteBuilder {
         this.changePoints = Objects.requireNonNull(changePoints, "changePoints");
     }
 
-    /**
-     * One run and the names of its pages. Identity equality on purpose: pages are map keys, and a
-     * record's equals and hashCode would walk the whole result (every histogram) on each lookup.
-     */
-    private static final class Page {
-        private final RunResult run;
-        private final String slug;
-        private final String scenario;
-        private final String scenarioSlug;
+    /** One run placed in the site: its input, summary and page names. */
+    private record Placed(SiteInput input, SiteRun run, String slug, String scenarioSlug) {
+    }
 
-        Page(RunResult run, String slug, String scenario, String scenarioSlug) {
-            this.run = run;
-            this.slug = slug;
-            this.scenario = scenario;
-            this.scenarioSlug = scenarioSlug;
-        }
+    /** A page to render or keep: its path under the folder and its input digest (null: always render). */
+    private record Planned(String path, String digest, Placed run, Placed previous, boolean comparison) {
+    }
 
-        RunResult run() {
-            return run;
+    /** Writes the site for runs held in memory, none of them gated. */
+    public Site build(List<RunResult> results, Path dir) throws IOException {
+        List<SiteInput> inputs = new ArrayList<>();
+        for (RunResult r : results) {
+            inputs.add(SiteInput.of(r, Optional.empty()));
         }
-
-        String slug() {
-            return slug;
-        }
-
-        String scenario() {
-            return scenario;
-        }
-
-        String scenarioSlug() {
-            return scenarioSlug;
-        }
-
-        Instant started() {
-            return run.startedAt() == null ? Instant.EPOCH : run.startedAt();
-        }
+        return buildFrom(inputs, dir);
     }
 
     /**
-     * Writes the site for {@code results} into {@code dir} (created when missing; existing pages of
-     * the same names are replaced).
+     * Writes (or brings up to date) the site for {@code inputs} in {@code dir}, created when missing.
+     *
+     * @throws IOException when a result cannot be read (naming it) or a page cannot be written
+     * @throws UncheckedIOException when a result file vanishes while it is digested
      */
-    public Site build(List<RunResult> results, Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("runs"));
-        Files.createDirectories(dir.resolve("scenarios"));
-        Files.createDirectories(dir.resolve("compare"));
+    public Site buildFrom(List<SiteInput> inputs, Path dir) throws IOException {
+        for (String sub : List.of("runs", "scenarios", "compare")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        String version = version();
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        SiteManifest old = SiteManifest.read(dir, version, warnings);
+        boolean sameVersion = version.equals(old.version());
+        Map<String, SiteManifest.Entry> known = new LinkedHashMap<>();
+        if (sameVersion) {
+            old.runs().forEach(e -> known.put(e.key(), e));
+        }
+
+        int[] parsed = new int[1];
+        List<SiteRun> summaries = summaries(inputs, known, parsed);
+        List<Placed> placed = place(inputs, summaries);
+        for (Placed p : placed) {
+            if (p.run().gate().reason() != null) {
+                warnings.add("gate record unreadable: " + p.run().gate().reason());
+            }
+        }
+        Map<String, List<Placed>> byScenario = new LinkedHashMap<>();
+        placed.forEach(p -> byScenario.computeIfAbsent(p.run().scenario(), k -> new ArrayList<>()).add(p));
+
+        List<Planned> plan = plan(byScenario, version);
+        Map<String, String> pages = new ConcurrentHashMap<>();
+        List<String> rendered = Collections.synchronizedList(new ArrayList<>());
+        List<Planned> toRender = new ArrayList<>();
+        for (Planned p : plan) {
+            boolean current = p.digest() != null && p.digest().equals(sameVersion ? old.pages().get(p.path()) : null)
+                    && Files.isRegularFile(dir.resolve(p.path()));
+            if (current) {
+                pages.put(p.path(), p.digest());
+            } else {
+                toRender.add(p);
+            }
+        }
+        toRender.parallelStream().forEach(p -> {
+            write(dir.resolve(p.path()), p.comparison() ? comparisonPage(p) : runPage(p));
+            // Pages of runs held in memory are listed too (never matching), so a later build can remove them.
+            pages.put(p.path(), p.digest() == null ? "uncached" : p.digest());
+            rendered.add(p.path());
+        });
+
+        aggregates(dir, byScenario, placed, pages);
+        int removed = removeStale(dir, old, pages);
+        new SiteManifest(SiteManifest.SCHEMA, version, entries(inputs, summaries), pages).write(dir);
+        Collections.sort(rendered);
+        return new Site(placed.size(), byScenario.size(), (int) plan.stream().filter(Planned::comparison).count(),
+                dir.resolve("index.html"), rendered, plan.size() - toRender.size(), parsed[0], removed, warnings);
+    }
+
+    /** The version pages depend on besides their inputs: the renderer, InferBench, every template. */
+    private String version() {
+        String inferbench = SiteBuilder.class.getPackage().getImplementationVersion();
+        return RENDERER_VERSION + " inferbench " + (inferbench == null ? "dev" : inferbench) + " templates "
+                + renderer.templatesDigest();
+    }
+
+    /** Each input's summary: from the manifest when its digests are unchanged, else parsed (in parallel). */
+    private static List<SiteRun> summaries(List<SiteInput> inputs, Map<String, SiteManifest.Entry> known,
+                                           int[] parsed) throws IOException {
+        SiteRun[] out = new SiteRun[inputs.size()];
+        List<Integer> toParse = new ArrayList<>();
+        List<Integer> toCheck = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            SiteInput in = inputs.get(i);
+            SiteManifest.Entry e = in.cacheable() ? known.get(in.key()) : null;
+            if (e != null && in.resultStamp().equals(e.resultStamp()) && in.gateStamp().equals(e.gateStamp())) {
+                in.trust(e.resultDigest(), e.gateDigest()); // files untouched since they were digested
+                out[i] = e.run();
+            } else {
+                toCheck.add(i);
+            }
+        }
+        // Touched or new files: digest them (in parallel); parse those whose bytes changed.
+        toCheck.parallelStream().forEach(i -> {
+            SiteInput in = inputs.get(i);
+            SiteManifest.Entry e = in.cacheable() ? known.get(in.key()) : null;
+            if (e != null && Objects.equals(e.resultDigest(), in.resultDigest())
+                    && Objects.equals(e.gateDigest(), in.gateDigest())) {
+                out[i] = e.run();
+            }
+        });
+        toCheck.stream().filter(i -> out[i] == null).forEach(toParse::add);
+        try {
+            toParse.parallelStream().forEach(i -> {
+                try {
+                    out[i] = SiteRun.of(inputs.get(i).run(), inputs.get(i).gate());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        parsed[0] = toParse.size();
+        return List.of(out);
+    }
+
+    /** Runs in start order with their page names (given in that order, so a full and an incremental build agree). */
+    private static List<Placed> place(List<SiteInput> inputs, List<SiteRun> summaries) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> summaries.get(i).started())
+                .thenComparing(i -> summaries.get(i).runId()).thenComparing(i -> inputs.get(i).key()));
         SitePaths runNames = new SitePaths();
         SitePaths scenarioNames = new SitePaths();
         Map<String, String> scenarioSlugs = new LinkedHashMap<>();
-        List<Page> pages = new ArrayList<>();
-        List<RunResult> sorted = new ArrayList<>(results);
-        sorted.sort(Comparator.comparing((RunResult r) -> r.startedAt() == null ? Instant.EPOCH : r.startedAt())
-                .thenComparing(r -> Formats.text(r.runId())));
-        for (RunResult r : sorted) {
-            String scenario = scenarioName(r);
-            String scenarioSlug = scenarioSlugs.computeIfAbsent(scenario, scenarioNames::unique);
-            pages.add(new Page(r, runNames.unique(Formats.text(r.runId())), scenario, scenarioSlug));
+        List<Placed> placed = new ArrayList<>();
+        for (int i : order) {
+            SiteRun r = summaries.get(i);
+            String scenarioSlug = scenarioSlugs.computeIfAbsent(r.scenario(), scenarioNames::unique);
+            placed.add(new Placed(inputs.get(i), r, runNames.unique(r.runId()), scenarioSlug));
         }
-        Map<String, List<Page>> byScenario = new LinkedHashMap<>();
-        for (Page p : pages) {
-            byScenario.computeIfAbsent(p.scenario(), k -> new ArrayList<>()).add(p);
-        }
-        Map<Page, Page> previous = new LinkedHashMap<>();
-        for (List<Page> series : byScenario.values()) {
-            for (int i = 1; i < series.size(); i++) {
-                previous.put(series.get(i), series.get(i - 1));
+        return placed;
+    }
+
+    private List<Planned> plan(Map<String, List<Placed>> byScenario, String version) {
+        List<Planned> plan = new ArrayList<>();
+        for (List<Placed> series : byScenario.values()) {
+            for (int i = 0; i < series.size(); i++) {
+                Placed p = series.get(i);
+                Placed prev = i == 0 ? null : series.get(i - 1);
+                String comparison = prev == null ? null : comparisonSlug(p, prev);
+                boolean cacheable = p.input().cacheable() && (prev == null || prev.input().cacheable());
+                plan.add(new Planned("runs/" + p.slug() + ".html", cacheable ? digest(version, "run",
+                        p.input().resultDigest(), p.input().gateDigest(), p.scenarioSlug(), p.run().scenario(),
+                        comparison) : null, p, prev, false));
+                if (prev != null) {
+                    plan.add(new Planned("compare/" + comparison + ".html", cacheable ? digest(version, "compare",
+                            p.input().resultDigest(), prev.input().resultDigest(), p.slug(), prev.slug(),
+                            p.scenarioSlug(), p.run().scenario()) : null, p, prev, true));
+                }
             }
         }
+        return plan;
+    }
 
-        // Run pages are independent of each other: render them in parallel.
-        pages.parallelStream().forEach(p -> {
-            Page prev = previous.get(p);
-            SiteNav nav = new SiteNav("../index.html", "../compare.html", "../scenarios/" + p.scenarioSlug() + ".html",
-                    p.scenario(), prev == null ? null : "../compare/" + comparisonSlug(p, prev) + ".html", "run");
-            write(dir.resolve("runs").resolve(p.slug() + ".html"), renderer.render(p.run(), nav));
-        });
-        previous.entrySet().parallelStream().forEach(e -> write(
-                dir.resolve("compare").resolve(comparisonSlug(e.getKey(), e.getValue()) + ".html"),
-                renderer.renderPage("site-compare", Map.of("comparison", comparison(e.getKey(), e.getValue()),
-                        "site", new SiteNav("../index.html", "../compare.html",
-                                "../scenarios/" + e.getKey().scenarioSlug() + ".html", e.getKey().scenario(), null,
-                                "compare")), null)));
-        Map<Page, Integer> changesAt = new LinkedHashMap<>();
-        List<SiteIndexView.ScenarioRow> scenarioRows = new ArrayList<>();
-        for (Map.Entry<String, List<Page>> e : byScenario.entrySet()) {
-            List<Page> series = e.getValue();
-            ScenarioHistoryView history = history(e.getKey(), series, changesAt);
-            write(dir.resolve("scenarios").resolve(series.get(0).scenarioSlug() + ".html"),
-                    renderer.renderPage("site-scenario", Map.of("history", history, "site",
-                            new SiteNav("../index.html", "../compare.html", null, e.getKey(), null, "scenario")),
-                            null));
-            scenarioRows.add(new SiteIndexView.ScenarioRow("scenarios/" + series.get(0).scenarioSlug() + ".html",
-                    e.getKey(), series.size(), Formats.instant(series.get(series.size() - 1).run().startedAt()),
-                    history.changes().size()));
+    private String runPage(Planned p) {
+        Placed r = p.run();
+        SiteNav nav = new SiteNav("../index.html", "../compare.html", "../scenarios/" + r.scenarioSlug() + ".html",
+                r.run().scenario(), p.previous() == null ? null : "../compare/" + comparisonSlug(r, p.previous())
+                + ".html", "run");
+        return renderer.render(load(r), nav, GateView.of(r.input().gate()));
+    }
+
+    private String comparisonPage(Planned p) {
+        Placed r = p.run();
+        return renderer.renderPage("site-compare", Map.of("comparison", RunComparisons.of(load(r), r.slug(),
+                load(p.previous()), p.previous().slug()), "site", new SiteNav("../index.html", "../compare.html",
+                "../scenarios/" + r.scenarioSlug() + ".html", r.run().scenario(), null, "compare")), null);
+    }
+
+    private static RunResult load(Placed p) {
+        try {
+            return p.input().run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        scenarioRows.sort(Comparator.comparing(SiteIndexView.ScenarioRow::name));
+    }
+
+    /** The history pages, the index and the chooser: from the summaries, rewritten on every build. */
+    private void aggregates(Path dir, Map<String, List<Placed>> byScenario, List<Placed> placed,
+                            Map<String, String> pages) {
+        Map<String, ScenarioHistory> histories = new LinkedHashMap<>();
+        List<SiteIndexView.ScenarioRow> scenarioRows = new ArrayList<>();
+        for (Map.Entry<String, List<Placed>> e : byScenario.entrySet()) {
+            List<Placed> series = e.getValue();
+            String slug = series.get(0).scenarioSlug();
+            ScenarioHistory history = new ScenarioHistory(e.getKey(), series.stream().map(Placed::run).toList(),
+                    series.stream().map(p -> "runs/" + p.slug() + ".html").toList(), changePoints);
+            histories.put(e.getKey(), history);
+            history.metrics().parallelStream().forEach(m -> {
+                String path = "scenarios/" + m.folder() + slug + ".html";
+                String root = m.folder().isEmpty() ? "../" : "../../";
+                write(dir.resolve(path), renderer.renderPage("site-scenario", Map.of("history", history.view(m, slug),
+                        "site", new SiteNav(root + "index.html", root + "compare.html", null, e.getKey(), null,
+                                "scenario")), null));
+                pages.put(path, "history");
+            });
+            scenarioRows.add(new SiteIndexView.ScenarioRow("scenarios/" + slug + ".html", e.getKey(), series.size(),
+                    Formats.instant(series.get(series.size() - 1).run().startedAt()), history.changeCount()));
+        }
+        List<SiteIndexView.ScenarioRow> scenarios = new ArrayList<>(scenarioRows);
+        scenarios.sort(Comparator.comparing(SiteIndexView.ScenarioRow::name));
 
         List<SiteIndexView.Row> rows = new ArrayList<>();
-        for (Page p : pages) {
-            rows.add(indexRow(p, previous.get(p), changesAt.getOrDefault(p, 0)));
+        for (Map.Entry<String, List<Placed>> e : byScenario.entrySet()) {
+            List<Placed> series = e.getValue();
+            ScenarioHistory history = histories.get(e.getKey());
+            for (int i = 0; i < series.size(); i++) {
+                Placed p = series.get(i);
+                rows.add(SitePages.indexRow(p.run(), p.slug(), p.scenarioSlug(), i == 0 ? null
+                        : comparisonSlug(p, series.get(i - 1)), history.changesAt(i), history.environmentChangedAt(i)));
+            }
         }
         rows.sort(Comparator.comparing(SiteIndexView.Row::sortKey).reversed());
-        SiteNav home = new SiteNav("index.html", "compare.html", null, null, null, "index");
         String script = renderer.asset("site.js");
-        Path index = dir.resolve("index.html");
-        write(index, renderer.renderPage("site-index", Map.of("index", new SiteIndexView("InferBench runs",
-                Formats.instant(Instant.now()), rows, scenarioRows), "site", home), script));
+        write(dir.resolve("index.html"), renderer.renderPage("site-index", Map.of("index", new SiteIndexView(
+                "InferBench runs", Formats.instant(Instant.now()), rows, scenarios), "site",
+                new SiteNav("index.html", "compare.html", null, null, null, "index")), script));
         write(dir.resolve("compare.html"), renderer.renderPage("site-chooser", Map.of("site",
                 new SiteNav("index.html", "compare.html", null, null, null, "chooser"), "data",
-                chooserData(pages)), script));
-        return new Site(pages.size(), byScenario.size(), previous.size(), index);
+                SitePages.chooserData(placed.stream().map(Placed::run).toList(),
+                        placed.stream().map(Placed::slug).toList())), script));
     }
 
-    private static String scenarioName(RunResult r) {
-        return r.scenario() == null || r.scenario().name() == null || r.scenario().name().isBlank()
-                ? "(unnamed scenario)" : r.scenario().name();
+    /** Deletes the pages the earlier build listed that this one did not write or keep; only generated names. */
+    private static int removeStale(Path dir, SiteManifest old, Map<String, String> pages) throws IOException {
+        int removed = 0;
+        for (String path : old.pages().keySet()) {
+            if (!pages.containsKey(path) && GENERATED.matcher(path).matches()
+                    && Files.deleteIfExists(dir.resolve(path))) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
-    private static String comparisonSlug(Page p, Page prev) {
+    private static List<SiteManifest.Entry> entries(List<SiteInput> inputs, List<SiteRun> summaries) {
+        List<SiteManifest.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            SiteInput in = inputs.get(i);
+            if (in.cacheable()) {
+                entries.add(new SiteManifest.Entry(in.key(), in.resultDigest(), in.gateDigest(), in.resultStamp(),
+                        in.gateStamp(), summaries.get(i)));
+            }
+        }
+        return entries;
+    }
+
+    private static String digest(String... parts) {
+        return SiteInput.sha256(String.join("\u0000", java.util.Arrays.stream(parts).map(String::valueOf).toList())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String comparisonSlug(Placed p, Placed prev) {
         return p.slug() + "--vs--" + prev.slug();
     }
 
@@ -204,206 +361,5 @@ public final class SiteBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-    }
-
-    private static SiteIndexView.Row indexRow(Page p, Page prev, int changes) {
-        RunResult r = p.run();
-        int valid = 0;
-        int invalid = 0;
-        int failed = 0;
-        int skipped = 0;
-        for (ConfigurationResult c : r.configurations()) {
-            switch (ConfigurationView.status(c)) {
-                case "VALID" -> valid++;
-                case "FAILED" -> failed++;
-                case "SKIPPED" -> skipped++;
-                default -> invalid++;
-            }
-        }
-        String machine = r.environment() == null ? Formats.MISSING : Formats.text(r.environment().hostname())
-                + (r.environment().cpuModel() == null ? "" : " · " + r.environment().cpuModel());
-        String recommended = null;
-        String best = r.summary().recommendation() == null ? null : r.summary().recommendation().bestId();
-        if (best != null) {
-            recommended = r.configurations().stream().filter(c -> best.equals(c.id()))
-                    .map(ConfigurationView::label).findFirst().orElse(best);
-        }
-        return new SiteIndexView.Row("runs/" + p.slug() + ".html", Formats.text(r.runId()),
-                Formats.instant(r.startedAt()), p.started().toString() + " " + p.slug(), p.scenario(),
-                "scenarios/" + p.scenarioSlug() + ".html", machine, r.configurations().size(), valid, invalid, failed,
-                skipped, recommended, prev == null ? null : "compare/" + comparisonSlug(p, prev) + ".html", changes);
-    }
-
-    private static boolean measured(ConfigurationResult c) {
-        return c != null && c.status() == ConfigurationStatus.OK && c.measurement() != null
-                && c.measurement().latency() != null && Double.isFinite(c.measurement().latency().valueMs(50.0));
-    }
-
-    private RunComparisonView comparison(Page newer, Page older) {
-        Map<String, ConfigurationResult> before = new LinkedHashMap<>();
-        older.run().configurations().forEach(c -> before.putIfAbsent(ConfigurationView.label(c), c));
-        Map<String, ConfigurationResult> after = new LinkedHashMap<>();
-        newer.run().configurations().forEach(c -> after.putIfAbsent(ConfigurationView.label(c), c));
-        List<String> labels = new ArrayList<>(after.keySet());
-        before.keySet().stream().filter(l -> !after.containsKey(l)).forEach(labels::add);
-        List<RunComparisonView.Row> rows = new ArrayList<>();
-        for (String label : labels) {
-            ConfigurationResult a = after.get(label);
-            ConfigurationResult b = before.get(label);
-            String bText = b == null ? "not in this run" : measured(b) ? p50Text(b) : ConfigurationView.status(b);
-            String aText = a == null ? "not in this run" : measured(a) ? p50Text(a) : ConfigurationView.status(a);
-            if (!measured(a) || !measured(b) || a.measurement().histogram() == null
-                    || b.measurement().histogram() == null) {
-                rows.add(new RunComparisonView.Row(label, bText, aText, Formats.MISSING, null, Formats.MISSING,
-                        "NOT COMPARED", "unknown", null));
-                continue;
-            }
-            ComparisonResult c = Comparison.compare(a, b, SITE_COMPARISON);
-            String verdict = c.verdict() == null ? "INCONCLUSIVE" : c.verdict().name();
-            rows.add(new RunComparisonView.Row(label, bText, aText, AnalysisView.ratio(c.ratio()),
-                    AnalysisView.ratioRange(c.ratioCi95()), AnalysisView.ratio(c.p99Ratio()), verdict,
-                    ConfigurationView.cssClass(verdict), "p50 " + AnalysisView.ratio(c.ratio()) + " of the previous "
-                    + "run's (95% CI " + AnalysisView.ratioRange(c.ratioCi95()) + "), Mann–Whitney p "
-                    + AnalysisView.pValue(c.mannWhitneyP()) + ", Cliff's δ " + AnalysisView.signed(c.cliffsDelta())));
-        }
-        String run = Formats.text(newer.run().runId());
-        return new RunComparisonView("InferBench: " + run + " vs " + Formats.text(older.run().runId()), run,
-                "../runs/" + newer.slug() + ".html", Formats.text(older.run().runId()),
-                "../runs/" + older.slug() + ".html", rows);
-    }
-
-    private static String p50Text(ConfigurationResult c) {
-        PercentileEstimate p = c.measurement().latency().percentile(50.0);
-        String ci = Formats.range(p.ci95Ms());
-        return Formats.ms(p.valueMs()) + " ms" + (ci == null ? "" : " (" + ci + ")");
-    }
-
-    private ScenarioHistoryView history(String name, List<Page> runs, Map<Page, Integer> changesAt) {
-        Map<String, List<Page>> byLabel = new LinkedHashMap<>();
-        for (Page p : runs) {
-            for (ConfigurationResult c : p.run().configurations()) {
-                List<Page> seen = byLabel.computeIfAbsent(ConfigurationView.label(c), k -> new ArrayList<>());
-                if (seen.isEmpty() || seen.get(seen.size() - 1) != p) { // a label twice in one run counts once
-                    seen.add(p);
-                }
-            }
-        }
-        List<ScenarioHistoryView.Series> series = new ArrayList<>();
-        List<String[]> changeLines = new ArrayList<>();
-        SitePaths anchors = new SitePaths();
-        int index = 0;
-        for (Map.Entry<String, List<Page>> e : byLabel.entrySet()) {
-            String label = e.getKey();
-            String colour = Palette.colour(index++);
-            List<ScenarioHistoryView.Row> rows = new ArrayList<>();
-            List<SvgHistoryChart.Point> points = new ArrayList<>();
-            List<Page> pointRuns = new ArrayList<>();
-            for (Page p : e.getValue()) {
-                ConfigurationResult c = p.run().configurations().stream()
-                        .filter(x -> ConfigurationView.label(x).equals(label)).findFirst().orElseThrow();
-                if (measured(c)) {
-                    PercentileEstimate p50 = c.measurement().latency().percentile(50.0);
-                    double p99 = c.measurement().latency().valueMs(99.0);
-                    points.add(new SvgHistoryChart.Point(TICK.format(p.started()), p50.valueMs(), p50.ci95Ms(), p99,
-                            Formats.text(p.run().runId()) + " (" + Formats.instant(p.run().startedAt()) + "): p50 "
-                                    + p50Text(c) + ", p99 " + Formats.ms(p99) + " ms"));
-                    pointRuns.add(p);
-                }
-            }
-            double[] values = points.stream().mapToDouble(SvgHistoryChart.Point::p50).toArray();
-            List<ChangePoints.Change> changes = changePoints.detect(values);
-            Map<Page, String> changeText = new LinkedHashMap<>();
-            for (ChangePoints.Change ch : changes) {
-                Page at = pointRuns.get(ch.index());
-                String text = String.format(Locale.ROOT, "%+.1f%% (p = %s)", ch.relative() * 100,
-                        AnalysisView.pValue(ch.pValue()));
-                changeText.put(at, text);
-                changesAt.merge(at, 1, Integer::sum);
-                changeLines.add(new String[] {String.valueOf(Math.abs(ch.relative())), label + ": median latency "
-                        + String.format(Locale.ROOT, "%+.1f%%", ch.relative() * 100) + " from run "
-                        + Formats.text(at.run().runId()) + " (" + Formats.ms(ch.meanBefore()) + " → "
-                        + Formats.ms(ch.meanAfter()) + " ms, permutation p = " + AnalysisView.pValue(ch.pValue())
-                        + ")"});
-            }
-            for (Page p : e.getValue()) {
-                ConfigurationResult c = p.run().configurations().stream()
-                        .filter(x -> ConfigurationView.label(x).equals(label)).findFirst().orElseThrow();
-                boolean m = measured(c);
-                PercentileEstimate p50 = m ? c.measurement().latency().percentile(50.0) : null;
-                rows.add(new ScenarioHistoryView.Row("../runs/" + p.slug() + ".html", Formats.text(p.run().runId()),
-                        Formats.instant(p.run().startedAt()), ConfigurationView.status(c),
-                        m ? Formats.ms(p50.valueMs()) : Formats.MISSING, m ? Formats.range(p50.ci95Ms()) : null,
-                        m ? Formats.ms(c.measurement().latency().valueMs(99.0)) : Formats.MISSING,
-                        m ? Formats.rate(c.measurement().throughputQps()) : Formats.MISSING, changeText.get(p)));
-            }
-            String svg = SvgHistoryChart.render("Median and p99 latency of " + label + " across " + points.size()
-                    + " runs, with baseline bands and " + changes.size() + " detected changes", colour, points, changes);
-            String caption = points.size() + " measured runs of " + e.getValue().size() + ". "
-                    + (changes.isEmpty() ? "No change detected." : changes.size() + (changes.size() == 1
-                    ? " change" : " changes") + " detected (E-divisive means, permutation test, p ≤ "
-                    + NiceScale.label(changePoints.alpha()) + ").")
-                    + " Shaded: each segment's baseline band (mean p50 ± 2 sd). The table below has every figure.";
-            series.add(new ScenarioHistoryView.Series(label, "cfg-" + anchors.unique(label), colour, svg, caption,
-                    rows));
-        }
-        changeLines.sort(Comparator.comparing((String[] l) -> Double.parseDouble(l[0])).reversed());
-        return new ScenarioHistoryView("InferBench history: " + name, name, runs.size(),
-                changeLines.stream().map(l -> l[1]).toList(), series);
-    }
-
-    /**
-     * The chooser's data: per run, per configuration, the summary figures a browser needs to compare
-     * any two (median and p99 with their CIs, throughput, status). JSON, escaped for a
-     * {@code <script type="application/json">} block: no {@code <}, {@code >} or {@code &} survive.
-     */
-    private static String chooserData(List<Page> pages) {
-        ArrayNode runs = ResultJson.mapper().createArrayNode();
-        for (int i = pages.size() - 1; i >= 0; i--) {
-            Page p = pages.get(i);
-            ObjectNode run = runs.addObject();
-            run.put("id", Formats.text(p.run().runId()));
-            run.put("href", "runs/" + p.slug() + ".html");
-            run.put("started", Formats.instant(p.run().startedAt()));
-            run.put("scenario", p.scenario());
-            ArrayNode configs = run.putArray("configurations");
-            for (ConfigurationResult c : p.run().configurations()) {
-                ObjectNode o = configs.addObject();
-                o.put("label", ConfigurationView.label(c));
-                o.put("status", ConfigurationView.status(c));
-                if (measured(c)) {
-                    putStat(o, "p50", c.measurement().latency().percentile(50.0));
-                    putStat(o, "p99", c.measurement().latency().percentile(99.0));
-                    o.put("qps", round(c.measurement().throughputQps()));
-                }
-            }
-        }
-        String json;
-        try {
-            json = ResultJson.mapper().writer().writeValueAsString(runs);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
-    }
-
-    private static void putStat(ObjectNode o, String key, PercentileEstimate e) {
-        if (e == null || !Double.isFinite(e.valueMs())) {
-            return;
-        }
-        ArrayNode a = o.putArray(key);
-        a.add(round(e.valueMs()));
-        Interval ci = e.ci95Ms();
-        if (ci != null && Double.isFinite(ci.low()) && Double.isFinite(ci.high())) {
-            a.add(round(ci.low())).add(round(ci.high()));
-        }
-    }
-
-    private static double round(double v) {
-        if (!Double.isFinite(v) || v == 0) {
-            return 0;
-        }
-        double scale = Math.pow(10, 4 - Math.ceil(Math.log10(Math.abs(v))));
-        return Math.round(v * scale) / scale;
     }
 }

@@ -28,11 +28,17 @@ record SiteIndexView(String title, String generated, List<Row> runs, List<Scenar
      * @param skipped     SKIPPED configurations
      * @param recommended the recommended configuration's label, or null
      * @param previousHref the comparison with the previous run of the scenario, or null for its first run
-     * @param changes     changes detected at this run in the scenario's history, e.g. {@code 1}
+     * @param changes     changes detected at this run in the scenario's history (every metric), e.g. {@code 1}
+     * @param environmentChanged whether this run is the first of its scenario on a new machine fingerprint
+     * @param gate        the gate's outcome: {@code passed}, {@code FAILED 2 regressions}, {@code not gated},
+     *                    {@code gate record unreadable}
+     * @param gateClass   CSS class of that outcome: {@code valid}, {@code failed}, {@code invalid}, {@code skipped}
+     * @param gateOrder   sort key of the outcome: failed first (-regressions), then unreadable, passed, not gated
      */
     record Row(String href, String runId, String started, String sortKey, String scenario, String scenarioHref,
                String machine, int configurations, int valid, int invalid, int failed, int skipped,
-               String recommended, String previousHref, int changes) {
+               String recommended, String previousHref, int changes, boolean environmentChanged, String gate,
+               String gateClass, int gateOrder) {
     }
 
     /**

@@ -1,15 +1,16 @@
 package io.inferbench.report;
 
-import io.inferbench.compare.ChangePoints;
 import io.inferbench.api.Interval;
 import java.util.List;
 
 /**
- * One configuration's latency across runs (oldest left): the median with its 95% CI whiskers as a
- * solid line with dots, p99 dashed, each segment between detected changes shaded as its baseline
- * band (the segment's mean median ± 2 standard deviations, so a run outside the band is unusual
- * for its segment), and each change marked by a vertical line labelled with the relative shift.
- * Runs are evenly spaced in run order (not in time), so a burst of runs on one day stays readable.
+ * One configuration's metric across runs (oldest left): the value with its 95% CI whiskers as a
+ * solid line with dots, optionally a second figure dashed (p99 beside the median), each segment
+ * shaded as its baseline band (the segment's mean ± 2 standard deviations, so a run outside the
+ * band is unusual for its segment), each detected change marked by a dashed vertical line labelled
+ * with the relative shift, and each change of machine fingerprint by a solid grey line labelled
+ * {@code env}, whose tooltip lists what changed. Runs are evenly spaced in run order (not in time),
+ * so a burst of runs on one day stays readable.
  */
 final class SvgHistoryChart {
     private static final double WIDTH = 900;
@@ -24,26 +25,54 @@ final class SvgHistoryChart {
     /**
      * One run's point.
      *
-     * @param tick    short axis label, e.g. the run's date {@code 11-22}
-     * @param p50     median latency, ms
-     * @param p50Ci   its 95% CI, or null
-     * @param p99     p99 latency, ms (NaN when not measured)
-     * @param tooltip the point's figures in words
+     * @param tick      short axis label, e.g. the run's date {@code 11-22}
+     * @param value     the metric, e.g. median latency in ms
+     * @param ci        its 95% CI, or null
+     * @param secondary the dashed figure (p99 beside the median), NaN when none
+     * @param tooltip   the point's figures in words
      */
-    record Point(String tick, double p50, Interval p50Ci, double p99, String tooltip) {
+    record Point(String tick, double value, Interval ci, double secondary, String tooltip) {
+    }
+
+    /**
+     * What the chart plots.
+     *
+     * @param axis      y axis title with its unit, e.g. {@code Latency (ms)}
+     * @param value     legend of the solid line, e.g. {@code p50 (95% CI)}
+     * @param secondary legend of the dashed line, or null when there is none
+     */
+    record Axis(String axis, String value, String secondary) {
+    }
+
+    /**
+     * A baseline band over points {@code from} (inclusive) to {@code to} (exclusive).
+     *
+     * @param title its tooltip
+     */
+    record Band(int from, int to, double mean, double sd, String title) {
+    }
+
+    /**
+     * A vertical marker just before point {@code index}.
+     *
+     * @param label the text beside it, e.g. {@code +12.0%} or {@code env}
+     * @param title its tooltip
+     */
+    record Marker(int index, String label, String title) {
     }
 
     private SvgHistoryChart() {
     }
 
-    static String render(String description, String colour, List<Point> points, List<ChangePoints.Change> changes) {
+    static String render(String description, String colour, Axis axis, List<Point> points, List<Band> bands,
+                         List<Marker> changes, List<Marker> environment) {
         Svg svg = new Svg(WIDTH, HEIGHT, "chart history-chart", description);
         int n = points.size();
         double max = 0;
         for (Point p : points) {
-            max = Math.max(max, Math.max(p.p50(), Double.isFinite(p.p99()) ? p.p99() : 0));
-            if (p.p50Ci() != null && Double.isFinite(p.p50Ci().high())) {
-                max = Math.max(max, p.p50Ci().high());
+            max = Math.max(max, Math.max(p.value(), Double.isFinite(p.secondary()) ? p.secondary() : 0));
+            if (p.ci() != null && Double.isFinite(p.ci().high())) {
+                max = Math.max(max, p.ci().high());
             }
         }
         NiceScale y = NiceScale.covering(max * 1.05, 5);
@@ -60,7 +89,7 @@ final class SvgHistoryChart {
         }
         svg.element("text", "Runs, oldest to newest (" + n + (n == 1 ? " run)" : " runs)"), "x", LEFT + PLOT_W / 2,
                 "y", HEIGHT - 10, "text-anchor", "middle", "font-size", 13);
-        svg.element("text", "Latency (ms)", "x", 0, "y", 0, "text-anchor", "middle", "font-size", 13,
+        svg.element("text", axis.axis(), "x", 0, "y", 0, "text-anchor", "middle", "font-size", 13,
                 "transform", "translate(16 " + Svg.num(TOP + PLOT_H / 2) + ") rotate(-90)");
         svg.close();
 
@@ -69,65 +98,65 @@ final class SvgHistoryChart {
                     "fill", "currentColor", "font-size", 12);
             return svg.finish();
         }
-        bands(svg, points, changes, y);
-        for (ChangePoints.Change c : changes) {
-            double x = (px(c.index() - 1, n) + px(c.index(), n)) / 2;
-            svg.open("g", "class", "change");
-            svg.element("title", String.format(java.util.Locale.ROOT, "change at run %d of %d: mean p50 %s → %s ms "
-                    + "(%+.1f%%, permutation p = %.3f)", c.index() + 1, n, Formats.ms(c.meanBefore()),
-                    Formats.ms(c.meanAfter()), c.relative() * 100, c.pValue()));
-            svg.empty("line", "x1", x, "x2", x, "y1", TOP - 4, "y2", TOP + PLOT_H, "stroke", "#D55E00",
-                    "stroke-width", 2, "stroke-dasharray", "5 3");
-            svg.element("text", String.format(java.util.Locale.ROOT, "%+.1f%%", c.relative() * 100), "x", x + 4,
-                    "y", TOP - 8, "font-size", 12, "font-weight", 700, "fill", "currentColor");
-            svg.close();
+        bands(svg, bands, n, y);
+        for (Marker m : environment) {
+            marker(svg, m, n, "environment", "currentColor", null);
+        }
+        for (Marker m : changes) {
+            marker(svg, m, n, "change", "#D55E00", "5 3");
         }
         line(svg, points, n, y, colour, true);
         line(svg, points, n, y, colour, false);
+        // The CI whiskers as one path; each point a dot carrying its figures as a tooltip (no group per
+        // point: at a year of nights the history pages stay a few MB).
+        StringBuilder whiskers = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            Interval ci = points.get(i).ci();
+            if (ci != null && Double.isFinite(ci.low()) && Double.isFinite(ci.high()) && ci.high() > ci.low()) {
+                String x = Svg.num(px(i, n));
+                whiskers.append(whiskers.length() == 0 ? "M" : " M").append(x).append(' ')
+                        .append(Svg.num(py(ci.high(), y))).append(" V").append(Svg.num(py(ci.low(), y)));
+            }
+        }
+        if (whiskers.length() > 0) {
+            svg.empty("path", "d", whiskers.toString(), "fill", "none", "stroke", colour, "stroke-width", 1.5,
+                    "class", "ci");
+        }
+        svg.open("g", "class", "runs", "fill", colour);
         for (int i = 0; i < n; i++) {
             Point p = points.get(i);
-            double cx = px(i, n);
-            svg.open("g", "class", "run");
+            svg.open("circle", "cx", px(i, n), "cy", py(p.value(), y), "r", n > 60 ? 2 : 3.5);
             svg.element("title", p.tooltip());
-            Interval ci = p.p50Ci();
-            if (ci != null && Double.isFinite(ci.low()) && Double.isFinite(ci.high()) && ci.high() > ci.low()) {
-                svg.empty("line", "x1", cx, "x2", cx, "y1", py(ci.high(), y), "y2", py(ci.low(), y), "stroke", colour,
-                        "stroke-width", 1.5);
-            }
-            svg.empty("circle", "cx", cx, "cy", py(p.p50(), y), "r", n > 60 ? 2 : 3.5, "fill", colour);
             svg.close();
         }
-        legend(svg, colour, !changes.isEmpty());
+        svg.close();
+        legend(svg, colour, axis, !changes.isEmpty(), !environment.isEmpty());
         return svg.finish();
     }
 
-    private static void bands(Svg svg, List<Point> points, List<ChangePoints.Change> changes, NiceScale y) {
-        int n = points.size();
-        int[] starts = ChangePoints.segmentStarts(changes);
+    private static void marker(Svg svg, Marker m, int n, String cssClass, String stroke, String dash) {
+        double x = m.index() <= 0 ? LEFT + 2 : (px(m.index() - 1, n) + px(m.index(), n)) / 2;
+        svg.open("g", "class", cssClass);
+        svg.element("title", m.title());
+        svg.empty("line", "x1", x, "x2", x, "y1", TOP - 4, "y2", TOP + PLOT_H, "stroke", stroke,
+                "stroke-width", 2, "stroke-dasharray", dash, "stroke-opacity", dash == null ? 0.55 : null);
+        svg.element("text", m.label(), "x", x + 4, "y", dash == null ? TOP + 12 : TOP - 8, "font-size", 12,
+                "font-weight", 700, "fill", "currentColor");
+        svg.close();
+    }
+
+    private static void bands(Svg svg, List<Band> bands, int n, NiceScale y) {
         svg.open("g", "class", "baseline");
-        for (int s = 0; s < starts.length; s++) {
-            int from = starts[s];
-            int to = s + 1 < starts.length ? starts[s + 1] : n;
-            double mean = 0;
-            for (int i = from; i < to; i++) {
-                mean += points.get(i).p50();
-            }
-            mean /= to - from;
-            double var = 0;
-            for (int i = from; i < to; i++) {
-                var += Math.pow(points.get(i).p50() - mean, 2);
-            }
-            double sd = to - from > 1 ? Math.sqrt(var / (to - from - 1)) : 0;
-            double x0 = from == 0 ? LEFT : (px(from - 1, n) + px(from, n)) / 2;
-            double x1 = to == n ? LEFT + PLOT_W : (px(to - 1, n) + px(to, n)) / 2;
-            double top = py(mean + 2 * sd, y);
-            double bottom = py(Math.max(0, mean - 2 * sd), y);
+        for (Band b : bands) {
+            double x0 = b.from() == 0 ? LEFT : (px(b.from() - 1, n) + px(b.from(), n)) / 2;
+            double x1 = b.to() == n ? LEFT + PLOT_W : (px(b.to() - 1, n) + px(b.to(), n)) / 2;
+            double top = py(b.mean() + 2 * b.sd(), y);
+            double bottom = py(Math.max(0, b.mean() - 2 * b.sd()), y);
             svg.open("g");
-            svg.element("title", "baseline of runs " + (from + 1) + "–" + to + ": mean p50 " + Formats.ms(mean)
-                    + " ms ± 2 sd (" + Formats.ms(2 * sd) + " ms)");
+            svg.element("title", b.title());
             svg.empty("rect", "x", x0, "y", top, "width", Math.max(0, x1 - x0), "height", Math.max(1.5, bottom - top),
                     "fill", "currentColor", "fill-opacity", 0.12);
-            svg.empty("line", "x1", x0, "x2", x1, "y1", py(mean, y), "y2", py(mean, y), "stroke", "currentColor",
+            svg.empty("line", "x1", x0, "x2", x1, "y1", py(b.mean(), y), "y2", py(b.mean(), y), "stroke", "currentColor",
                     "stroke-opacity", 0.45, "stroke-width", 1);
             svg.close();
         }
@@ -137,7 +166,7 @@ final class SvgHistoryChart {
     private static void line(Svg svg, List<Point> points, int n, NiceScale y, String colour, boolean median) {
         StringBuilder d = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            double v = median ? points.get(i).p50() : points.get(i).p99();
+            double v = median ? points.get(i).value() : points.get(i).secondary();
             if (!Double.isFinite(v)) {
                 continue;
             }
@@ -150,24 +179,36 @@ final class SvgHistoryChart {
         }
     }
 
-    private static void legend(Svg svg, String colour, boolean changes) {
+    private static void legend(Svg svg, String colour, Axis axis, boolean changes, boolean environment) {
         double x = LEFT + 10;
         double yy = 6; // above the plot, clear of the data
+        double width = 300 + (axis.secondary() == null ? 0 : 60) + (changes ? 130 : 0) + (environment ? 160 : 0);
         svg.open("g", "class", "legend", "font-size", 12);
-        svg.empty("rect", "x", x - 6, "y", yy - 4, "width", changes ? 540 : 410, "height", 22, "rx", 4, "fill",
+        svg.empty("rect", "x", x - 6, "y", yy - 4, "width", width, "height", 22, "rx", 4, "fill",
                 "Canvas", "fill-opacity", 0.85, "stroke", "currentColor", "stroke-opacity", 0.2);
         svg.empty("line", "x1", x, "x2", x + 20, "y1", yy + 7, "y2", yy + 7, "stroke", colour, "stroke-width", 2);
-        svg.element("text", "p50 (95% CI)", "x", x + 25, "y", yy + 11, "fill", "currentColor");
-        svg.empty("line", "x1", x + 110, "x2", x + 130, "y1", yy + 7, "y2", yy + 7, "stroke", colour,
-                "stroke-width", 1.5, "stroke-dasharray", "6 4");
-        svg.element("text", "p99", "x", x + 135, "y", yy + 11, "fill", "currentColor");
-        svg.empty("rect", "x", x + 170, "y", yy + 1, "width", 20, "height", 12, "fill", "currentColor",
+        svg.element("text", axis.value(), "x", x + 25, "y", yy + 11, "fill", "currentColor");
+        x += 40 + 7 * axis.value().length();
+        if (axis.secondary() != null) {
+            svg.empty("line", "x1", x, "x2", x + 20, "y1", yy + 7, "y2", yy + 7, "stroke", colour,
+                    "stroke-width", 1.5, "stroke-dasharray", "6 4");
+            svg.element("text", axis.secondary(), "x", x + 25, "y", yy + 11, "fill", "currentColor");
+            x += 60;
+        }
+        svg.empty("rect", "x", x, "y", yy + 1, "width", 20, "height", 12, "fill", "currentColor",
                 "fill-opacity", 0.2, "stroke", "currentColor", "stroke-opacity", 0.45);
-        svg.element("text", "baseline band (mean ± 2 sd)", "x", x + 195, "y", yy + 11, "fill", "currentColor");
+        svg.element("text", "baseline band (mean ± 2 sd)", "x", x + 25, "y", yy + 11, "fill", "currentColor");
+        x += 225;
         if (changes) {
-            svg.empty("line", "x1", x + 400, "x2", x + 400, "y1", yy, "y2", yy + 14, "stroke", "#D55E00",
+            svg.empty("line", "x1", x, "x2", x, "y1", yy, "y2", yy + 14, "stroke", "#D55E00",
                     "stroke-width", 2, "stroke-dasharray", "5 3");
-            svg.element("text", "detected change", "x", x + 407, "y", yy + 11, "fill", "currentColor");
+            svg.element("text", "detected change", "x", x + 7, "y", yy + 11, "fill", "currentColor");
+            x += 130;
+        }
+        if (environment) {
+            svg.empty("line", "x1", x, "x2", x, "y1", yy, "y2", yy + 14, "stroke", "currentColor",
+                    "stroke-width", 2, "stroke-opacity", 0.55);
+            svg.element("text", "environment change", "x", x + 7, "y", yy + 11, "fill", "currentColor");
         }
         svg.close();
     }

@@ -50,9 +50,20 @@ class SiteBrowserTest {
                     + ": the browser test is skipped (CI sets INFERBENCH_REQUIRE_BROWSER=1 to make this a failure)");
         }
         List<RunResult> runs = new ArrayList<>(SiteBuilderTest.history());
+        // The real run (the last) on a machine with another onnxruntime: an environment change in the history.
+        RunResult gated = SiteFixtures.withLibrary(runs.remove(runs.size() - 1), "onnxruntime", "1.99.0");
         runs.add(LoadFixtures.run());
         runs.add(ReportFixtures.run());
-        new SiteBuilder(new ReportRenderer()).build(runs, SITE);
+        List<SiteInput> inputs = new ArrayList<>();
+        runs.forEach(r -> inputs.add(SiteInput.of(r, java.util.Optional.empty())));
+        // ... and gated: one regression, one unchanged verdict.
+        inputs.add(SiteInput.of(gated, java.util.Optional.of(SiteGateTest.gate(gated, false, List.of(
+                SiteGateTest.verdict("model=minilm-fp32 backend=onnxruntime", "p99",
+                        io.inferbench.result.GateRecord.Outcome.REGRESSION, 1.15),
+                SiteGateTest.verdict("model=ocr-cls backend=tensorflow", "p50",
+                        io.inferbench.result.GateRecord.Outcome.UNCHANGED, 1.01))))));
+        runs.add(gated);
+        new SiteBuilder(new ReportRenderer()).buildFrom(inputs, SITE);
         List<Path> pages;
         try (Stream<Path> walk = Files.walk(SITE)) {
             pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
@@ -94,6 +105,8 @@ class SiteBrowserTest {
             }
             assertEquals(2, browser.evaluate("document.querySelectorAll('svg.accuracy-chart .point.front').length "
                     + "+ document.querySelectorAll('svg.accuracy-chart .point:not(.front)').length >= 2 ? 2 : 0").asInt());
+            assertEquals(2, browser.evaluate("document.querySelectorAll('#gate table.gate-verdicts tbody tr').length")
+                    .asInt(), "the gate's verdicts on the gated run's page");
             browser.screenshot(SHOTS.resolve("run.png"), 2400);
             browser.emulate("screen", "dark");
             browser.open(real);
@@ -115,12 +128,19 @@ class SiteBrowserTest {
                     .asInt() >= 8, "baseline bands: one per segment, two segments per configuration");
             assertTrue(browser.evaluate("document.querySelectorAll('svg.history-chart .change').length").asInt() >= 4,
                     "the step is marked in every configuration");
+            assertEquals(4, browser.evaluate("document.querySelectorAll('svg.history-chart .environment').length")
+                    .asInt(), "the machine change is marked in every configuration");
             browser.screenshot(SHOTS.resolve("scenario.png"), 1600);
+            browser.open(SITE.resolve("scenarios/p99/cross-backend.html").toAbsolutePath().toUri().toString());
+            assertEquals(4, browser.evaluate("document.querySelectorAll('svg.chart.history-chart').length").asInt(),
+                    "the p99 history page");
 
             // The index filters and sorts (its script ran under the CSP).
             browser.open(SITE.resolve("index.html").toAbsolutePath().toUri().toString());
             int all = browser.evaluate("document.querySelectorAll('#runs tbody tr').length").asInt();
             assertEquals(runs.size(), all);
+            assertEquals(1, browser.evaluate("[...document.querySelectorAll('#runs td.gate-cell.failed')]"
+                    + ".filter(c => c.textContent === 'FAILED 1 regression').length").asInt(), "the gate column");
             assertTrue(browser.evaluate("document.getElementById('shown').textContent").asText()
                     .startsWith(all + " of " + all));
             int filtered = browser.evaluate("(() => { const f = document.getElementById('filter-text');"

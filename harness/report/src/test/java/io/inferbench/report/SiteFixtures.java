@@ -85,6 +85,47 @@ final class SiteFixtures {
                 configs, null);
     }
 
+    /** {@code run} with every latency scaled by {@code f} (same id and times). */
+    static RunResult scaled(RunResult run, double f) {
+        return new RunResult(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.scenario(),
+                run.environment(), run.configurations().stream().map(c -> scaled(c, f)).toList(), run.summary());
+    }
+
+    /** {@code run} measured on a machine whose {@code library} is at {@code version} (a new fingerprint). */
+    static RunResult withLibrary(RunResult run, String library, String version) {
+        io.inferbench.result.EnvironmentInfo e = run.environment();
+        java.util.Map<String, String> libraries = new java.util.TreeMap<>(e.libraries());
+        libraries.put(library, version);
+        return new RunResult(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.scenario(),
+                new io.inferbench.result.EnvironmentInfo(e.hostname(), e.cpuModel(), e.cpuFlags(), e.logicalCores(),
+                        e.memoryBytes(), e.os(), e.kernel(), e.arch(), e.jvm(), e.jvmArgs(), libraries, e.gitCommit(),
+                        e.timestamp(), e.gpus()), run.configurations(), run.summary());
+    }
+
+    /** {@code run} with every configuration's p99 (and above) scaled by {@code f}, the median left as it is. */
+    static RunResult withTail(RunResult run, double f) {
+        List<ConfigurationResult> configs = new ArrayList<>();
+        for (ConfigurationResult c : run.configurations()) {
+            PhasesResult p = c.phases();
+            PhaseResult m = p.measurement();
+            if (m == null || m.latency() == null) {
+                configs.add(c);
+                continue;
+            }
+            LatencySummary l = m.latency();
+            LatencySummary tail = new LatencySummary(l.count(), l.meanMs(), l.meanCi95Ms(), l.stdevMs(), l.minMs(),
+                    l.maxMs() * f, l.percentiles().stream().map(e -> e.percentile() < 99 ? e
+                    : new PercentileEstimate(e.percentile(), e.valueMs() * f, scaled(e.ci95Ms(), f))).toList());
+            PhaseResult measurement = new PhaseResult(m.queries(), m.samples(), m.errors(), m.firstError(),
+                    m.durationMs(), m.throughputQps(), m.throughputCi95Qps(), m.samplesPerSecond(), tail, m.histogram(),
+                    m.timeline(), m.openLoop(), m.batching(), m.stability(), m.earlyStopping());
+            configs.add(new ConfigurationResult(c.setup(), c.session(), c.outcome(), new PhasesResult(p.warmup(),
+                    measurement, p.forks(), p.variation(), p.peak()), c.resources(), c.accuracy()));
+        }
+        return new RunResult(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.scenario(),
+                run.environment(), configs, run.summary());
+    }
+
     static ConfigurationResult scaled(ConfigurationResult c, double f) {
         PhasesResult p = c.phases();
         return new ConfigurationResult(c.setup(), c.session(), c.outcome(), new PhasesResult(scaled(p.warmup(), f),

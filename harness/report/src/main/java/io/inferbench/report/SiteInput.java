@@ -1,0 +1,190 @@
+package io.inferbench.report;
+
+import io.inferbench.result.GateRecord;
+import io.inferbench.result.GateRecordJson;
+import io.inferbench.result.ResultJson;
+import io.inferbench.result.RunResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run for the site: its result and its gate state, each with the SHA-256 of the bytes it came
+ * from. The digests let an incremental build skip runs whose files did not change: the result is
+ * parsed only when {@link #run()} is called, which the builder does only for runs that are new,
+ * changed, or on a page that must be rendered again.
+ *
+ * <p>Thread-safe: the result is parsed at most once.
+ */
+public final class SiteInput {
+    private final String key;
+    private String resultDigest;
+    private String gateDigest;
+    private final String resultStamp;
+    private final String gateStamp;
+    private final Path resultFile;
+    private final Path gateFile;
+    private RunResult run;
+    private SiteGate gate;
+
+    private SiteInput(String key, String resultStamp, String gateStamp, Path resultFile, Path gateFile,
+                      RunResult run, SiteGate gate) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.resultStamp = resultStamp;
+        this.gateStamp = gateStamp;
+        this.resultFile = resultFile;
+        this.gateFile = gateFile;
+        this.run = run;
+        this.gate = gate;
+    }
+
+    /**
+     * A run held in memory, with its gate record when it has one. It has no digest, so an
+     * incremental build always renders its pages.
+     */
+    public static SiteInput of(RunResult run, Optional<GateRecord> gate) {
+        return of(run, gate.<SiteGate>map(SiteGate.Gated::new).orElse(SiteGate.NOT_GATED));
+    }
+
+    /** A run held in memory with a gate state (e.g. {@link SiteGate.Unreadable}). */
+    public static SiteInput of(RunResult run, SiteGate gate) {
+        Objects.requireNonNull(run, "run");
+        return new SiteInput("memory:" + System.identityHashCode(run) + ":" + run.runId(), null, null, null, null, run,
+                Objects.requireNonNull(gate, "gate"));
+    }
+
+    /**
+     * The run stored in {@code resultJson}, with the {@code gate.json} beside it when present. Reads
+     * only the files' sizes and modification times; the digests are computed when asked for, unless
+     * the builder finds both stamps unchanged since its last build (as make and git do).
+     *
+     * @throws IOException when the result cannot be read
+     */
+    public static SiteInput read(Path resultJson) throws IOException {
+        Path result = resultJson.toAbsolutePath().normalize();
+        Path gate = result.resolveSibling(GateRecordJson.FILE);
+        return new SiteInput(result.toString(), stamp(result), Files.isRegularFile(gate) ? stamp(gate) : "none",
+                result, gate, null, null);
+    }
+
+    /** Size and modification time (nanoseconds where the file system keeps them), e.g. {@code 466423 @ 1733...}. */
+    private static String stamp(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!a.isRegularFile()) {
+            throw new IOException("not a file: " + file);
+        }
+        return a.size() + " @ " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    }
+
+    /** The result file's size and modification time, or null for a run held in memory. */
+    String resultStamp() {
+        return resultStamp;
+    }
+
+    /** {@code gate.json}'s size and modification time, {@code none} without one, null for a run held in memory. */
+    String gateStamp() {
+        return gateStamp;
+    }
+
+    /** Takes the digests an earlier build computed for files whose stamps have not changed since. */
+    synchronized void trust(String resultDigest, String gateDigest) {
+        this.resultDigest = resultDigest;
+        this.gateDigest = gateDigest;
+    }
+
+    /** What identifies this input between builds: the result file's absolute path (or a memory id). */
+    public String key() {
+        return key;
+    }
+
+    /**
+     * SHA-256 of the result's bytes (read on first call), or null for a run held in memory.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public synchronized String resultDigest() {
+        if (resultDigest == null && resultFile != null) {
+            resultDigest = digestOf(resultFile);
+        }
+        return resultDigest;
+    }
+
+    /** SHA-256 of {@code gate.json}'s bytes; {@code none} when there is none, null for a run held in memory. */
+    public synchronized String gateDigest() {
+        if (resultFile == null) {
+            return null;
+        }
+        if (gateDigest == null) {
+            gateDigest = Files.isRegularFile(gateFile) ? digestOf(gateFile) : "none";
+        }
+        return gateDigest;
+    }
+
+    private static String digestOf(Path file) {
+        try {
+            return sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Whether an earlier build's pages of this input can be trusted: it came from files. */
+    boolean cacheable() {
+        return resultFile != null;
+    }
+
+    /**
+     * The result, parsed on first call.
+     *
+     * @throws UnreadableResultException naming the file when it is not a readable result
+     */
+    public synchronized RunResult run() throws IOException {
+        if (run == null) {
+            try {
+                run = ResultJson.read(resultFile);
+            } catch (IOException | RuntimeException e) {
+                throw new UnreadableResultException("cannot read " + resultFile + ": "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+            }
+        }
+        return run;
+    }
+
+    /** The gate state, read on first call; a corrupt {@code gate.json} is {@link SiteGate.Unreadable}. */
+    public synchronized SiteGate gate() {
+        if (gate == null) {
+            gate = SiteGate.read(gateFile);
+        }
+        return gate;
+    }
+
+    /** Drops the parsed result (it is parsed again if needed), so a large site need not hold every run. */
+    synchronized void release() {
+        if (resultFile != null) {
+            run = null;
+        }
+    }
+
+    /** A result file that is missing, corrupt or not a result: bad input, named in the message. */
+    public static final class UnreadableResultException extends IOException {
+        UnreadableResultException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
