@@ -118,6 +118,9 @@ class ShardedRunEndToEndTest {
         assertEquals(3, merged.merge().sources().size());
         assertEquals(5, merged.summary().comparisons().size(), "every configuration against the first, after the merge");
         assertTrue(Files.isRegularFile(run.resolve("report.html")));
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("Merged from") && report.contains("(shards of 3)"), "the report names its shards");
+        assertTrue(report.contains("c01, c02, c03, c04, c05, c06"), "one machine measured all six");
 
         CliRun gate = CliRun.of("gate", run.toString(), "--baseline", shards.get(0).toString());
         assertEquals(0, gate.exitCode(), gate::toString);

@@ -1,7 +1,13 @@
 package io.inferbench.report;
 
 import io.inferbench.result.EnvironmentInfo;
+import io.inferbench.result.MachineFingerprint;
+import io.inferbench.result.MergeInfo;
+import io.inferbench.result.RunResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The environment table rows of the report: the machine and software a run measured on. */
 final class EnvironmentRows {
@@ -27,6 +33,31 @@ final class EnvironmentRows {
                 KeyValue.of("JVM arguments", e.jvmArgs().isEmpty() ? "none" : String.join(" ", e.jvmArgs())),
                 KeyValue.of("Git commit", e.gitCommit()),
                 KeyValue.of("Captured at", e.timestamp()));
+    }
+
+    /**
+     * A merged result's provenance ({@code inferbench merge}): the runs it came from and, grouped by
+     * machine, which configurations each machine measured; empty for a run measured as one.
+     */
+    static List<KeyValue> merge(RunResult run) {
+        MergeInfo m = run.merge();
+        if (m == null) {
+            return List.of();
+        }
+        List<KeyValue> rows = new ArrayList<>();
+        rows.add(KeyValue.of("Merged from", m.sources().size() + " run" + (m.sources().size() == 1 ? "" : "s")
+                + (m.shards() > 1 ? " (shards of " + m.shards() + ")" : "") + ": " + String.join(", ", m.sources())));
+        if (!m.missing().isEmpty()) {
+            rows.add(KeyValue.of("Missing", String.join(", ", m.missing()) + " (merged with --allow-partial)"));
+        }
+        Map<String, List<String>> byMachine = new LinkedHashMap<>();
+        m.machineOf().forEach((id, fp) -> byMachine.computeIfAbsent(fp, k -> new ArrayList<>()).add(id));
+        byMachine.forEach((fp, ids) -> {
+            EnvironmentInfo env = m.environments().get(fp);
+            String machine = env == null ? fp : fp + " (" + MachineFingerprint.of(env).describe() + ")";
+            rows.add(KeyValue.of("Machine " + machine, String.join(", ", ids)));
+        });
+        return rows;
     }
 
     /** One row per library: name and version. */

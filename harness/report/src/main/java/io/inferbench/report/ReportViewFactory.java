@@ -49,8 +49,14 @@ final class ReportViewFactory {
                         run.summary().agreements(), run.configurations(), colours),
                 resourceRows(run.configurations(), colours), charts(run.configurations(), colours,
                         AccuracyCharts.of(run, colours)),
-                EnvironmentRows.of(env),
+                merged(EnvironmentRows.of(env), EnvironmentRows.merge(run)),
                 EnvironmentRows.libraries(env), scenario(s), s == null ? null : s.source());
+    }
+
+    private static List<KeyValue> merged(List<KeyValue> environment, List<KeyValue> provenance) {
+        List<KeyValue> rows = new ArrayList<>(provenance);
+        rows.addAll(environment);
+        return rows;
     }
 
     /** True when every configuration has the same value (and there is at least one). */
