@@ -59,11 +59,16 @@ class ModuleArchitectureTest {
                 .layer("regression").definedBy("io.inferbench.regression..")
                 .layer("export").definedBy("io.inferbench.export..")
                 .layer("merge").definedBy("io.inferbench.merge..")
+                .layer("protocol").definedBy("io.inferbench.protocol..")
                 .layer("runner").definedBy("io.inferbench.run..")
+                .layer("serve").definedBy("io.inferbench.serve..")
                 .layer("report").definedBy("io.inferbench.report..")
                 .layer("jmh").definedBy("io.inferbench.jmh..")
                 .layer("cli").definedBy("io.inferbench.cli..")
-                .layer("adapters").definedBy("io.inferbench.adapter..")
+                .layer("adapters").definedBy(DescribedPredicate.describe("the adapters but remote", (JavaClass c) ->
+                        c.getPackageName().startsWith("io.inferbench.adapter.")
+                                && !c.getPackageName().startsWith("io.inferbench.adapter.remote")))
+                .layer("remote adapter").definedBy("io.inferbench.adapter.remote..")
                 .whereLayer("api").mayNotAccessAnyLayer()
                 .whereLayer("onnx").mayNotAccessAnyLayer()
                 .whereLayer("optimize").mayOnlyAccessLayers("api", "onnx")
@@ -82,10 +87,16 @@ class ModuleArchitectureTest {
                 .whereLayer("merge").mayOnlyAccessLayers("api", "loadgen", "results")
                 .whereLayer("runner").mayOnlyAccessLayers("api", "loadgen", "scenario", "models", "inputs",
                         "results", "telemetry", "accuracy", "compare")
+                .whereLayer("protocol").mayOnlyAccessLayers("api")
+                // serve: a configuration's model loaded as a run loads it (runner and what preflight returns).
+                .whereLayer("serve").mayOnlyAccessLayers("api", "loadgen", "scenario", "models", "inputs", "results",
+                        "runner", "protocol")
                 .whereLayer("report").mayOnlyAccessLayers("api", "loadgen", "results", "compare")
                 .whereLayer("jmh").mayOnlyAccessLayers("api", "loadgen", "synthetic", "scenario", "models",
                         "inputs", "results", "telemetry", "runner")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                // The remote adapter shares the wire formats with serve, nothing else of the harness.
+                .whereLayer("remote adapter").mayOnlyAccessLayers("api", "adapters", "protocol")
                 .whereLayer("adapters").mayOnlyAccessLayers("api", "onnx");
     }
 
@@ -177,6 +188,18 @@ class ModuleArchitectureTest {
     @Test
     void onlyAdaptersTouchNativeBackends() {
         harnessLinksNoNativeBackend().check(production);
+    }
+
+    /** The served-model layers are not empty: their rules see the classes they guard. */
+    @Test
+    void servedModelLayersHoldTheirClasses() {
+        for (String pkg : new String[] {"io.inferbench.protocol", "io.inferbench.serve", "io.inferbench.adapter.remote"}) {
+            assertTrue(production.stream().anyMatch(c -> c.getPackageName().equals(pkg)), "classes of " + pkg);
+        }
+        // The remote adapter reaches serve's other end only through the shared wire formats.
+        assertTrue(noClasses().that().resideInAPackage("io.inferbench.adapter.remote..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.inferbench.serve..", "io.inferbench.run..")
+                .evaluate(production).getFailureReport().isEmpty());
     }
 
     /** The rules can fail: two fixture packages that use each other form a cycle the rule reports. */

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "inferbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks neural-network inference backends from declarative scenario files.",
         subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, BackendsCommand.class, ConvertCommand.class,
-                JmhCommand.class, GateCommand.class, ExportCommand.class, MergeCommand.class,
+                JmhCommand.class, GateCommand.class, ExportCommand.class, MergeCommand.class, ServeCommand.class,
                 OptimizeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

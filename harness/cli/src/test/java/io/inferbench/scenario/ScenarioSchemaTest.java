@@ -159,8 +159,8 @@ class ScenarioSchemaTest {
     void schemaListsEveryShippedPluginsOptions() {
         List<String> backends = new ArrayList<>();
         schemaNode.at("/$defs/backend/allOf").forEach(c -> backends.add(c.at("/if/properties/name/const").asText()));
-        assertEquals(List.of("djl-onnxruntime", "djl-pytorch", "djl-tensorflow", "onnxruntime", "synthetic",
-                "tensorflow"), backends);
+        assertEquals(List.of("djl-onnxruntime", "djl-pytorch", "djl-tensorflow", "kserve-v2-grpc", "kserve-v2-http",
+                "onnxruntime", "synthetic", "tensorflow", "tfserving-rest"), backends);
         List<String> evaluators = new ArrayList<>();
         schemaNode.at("/$defs/accuracyTask/allOf")
                 .forEach(c -> evaluators.add(c.at("/if/properties/evaluator/const").asText()));
