@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  */
 final class OptimizerLoader {
     static final String ENTRY = "io.inferbench.optimize.OptimizeFiles";
+    static final String MODEL_OPTIMIZER = "io.inferbench.optimize.OnnxModelOptimizer";
+    /** One loader per JVM for the optimizer's jars; its parent is the harness's (the api types are shared). */
+    private static ClassLoader isolated;
 
     private OptimizerLoader() {
     }
@@ -42,10 +45,19 @@ final class OptimizerLoader {
         }
     }
 
-    /** On this class path (tests, IDE), else from the distribution's optimizer folder. */
+    /** The optimizer for scenarios' {@code optimization.steps}, built in its own class loader; api types cross. */
+    static io.inferbench.api.optimize.ModelOptimizer modelOptimizer() throws Exception {
+        return (io.inferbench.api.optimize.ModelOptimizer) entryClass(MODEL_OPTIMIZER).getConstructor().newInstance();
+    }
+
     private static Class<?> entryClass() throws Exception {
+        return entryClass(ENTRY);
+    }
+
+    /** On this class path (tests, IDE), else from the distribution's optimizer folder. */
+    private static synchronized Class<?> entryClass(String name) throws Exception {
         try {
-            return Class.forName(ENTRY, true, OptimizerLoader.class.getClassLoader());
+            return Class.forName(name, true, OptimizerLoader.class.getClassLoader());
         } catch (ClassNotFoundException notHere) {
             Path folder = optimizerFolder();
             List<URL> jars = new ArrayList<>();
@@ -57,9 +69,11 @@ final class OptimizerLoader {
                 throw new IllegalStateException("the optimizer's jars are missing: " + folder + " cannot be read ("
                         + e.getMessage() + "); rebuild the distribution", e);
             }
-            ClassLoader loader = new URLClassLoader("optimizer", jars.toArray(URL[]::new),
-                    OptimizerLoader.class.getClassLoader());
-            return Class.forName(ENTRY, true, loader);
+            if (isolated == null) {
+                isolated = new URLClassLoader("optimizer", jars.toArray(URL[]::new),
+                        OptimizerLoader.class.getClassLoader());
+            }
+            return Class.forName(name, true, isolated);
         }
     }
 

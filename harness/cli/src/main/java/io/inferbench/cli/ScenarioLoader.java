@@ -1,6 +1,8 @@
 package io.inferbench.cli;
 
 import io.inferbench.run.CachedConversions;
+import io.inferbench.run.CachedOptimizations;
+import io.inferbench.run.ModelOptimizations;
 import io.inferbench.run.ChildProbe;
 import io.inferbench.model.InferbenchDirs;
 import io.inferbench.model.ModelResolver;
@@ -37,8 +39,31 @@ final class ScenarioLoader {
                 .withConversions(new CachedConversions(backends, converting, InferbenchDirs.cache(), line -> {
                     out.println(line);
                     out.flush();
-                })).check(s);
+                })).withOptimizations(optimizations(out)).check(s);
         return new Loaded(s, prepared);
+    }
+
+    /** The optimizer, loaded when a configuration first has steps; without its jars, steps are refused. */
+    private static ModelOptimizations optimizations(PrintWriter out) {
+        ModelOptimizations[] loaded = new ModelOptimizations[1];
+        return (c, model) -> {
+            if (c.optimizationSteps().isEmpty()) {
+                return null;
+            }
+            if (loaded[0] == null) {
+                try {
+                    loaded[0] = new CachedOptimizations(OptimizerLoader.modelOptimizer(), InferbenchDirs.cache(),
+                            line -> {
+                                out.println(line);
+                                out.flush();
+                            });
+                } catch (Exception | LinkageError e) {
+                    return new ModelOptimizations.Refused("optimization.steps: the optimizer cannot be loaded ("
+                            + e + ")");
+                }
+            }
+            return loaded[0].optimize(c, model);
+        };
     }
 
     /**

@@ -41,6 +41,12 @@ final class ValidateCommand implements Callable<Integer> {
             var c = pc.spec();
             out.printf("  %s  %-32s %s on %s, %s, model %s%n", c.id(), c.label(), c.backend().name(),
                     c.hardware().device(), c.load().describe(), pc.model().source());
+            for (var step : pc.optimizations()) {
+                out.printf("        step %s: %.2f MB -> %.2f MB, %d node(s) changed, %d left alone%s%n",
+                        step.describe(), step.sizeBeforeBytes() / 1e6, step.sizeAfterBytes() / 1e6,
+                        step.changed().size(), step.leftAlone().size(), step.achievedSparsity() == null ? ""
+                                : String.format(java.util.Locale.ROOT, ", sparsity %.3f", step.achievedSparsity()));
+            }
             if (pc.plan() != null) {
                 out.println("        inputs: " + String.join(", ", pc.plan().specs().stream()
                         .map(t -> t.name() + ":" + t.describe()).toList()));

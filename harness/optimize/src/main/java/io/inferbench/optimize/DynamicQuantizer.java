@@ -1,13 +1,16 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.OptimizationStep;
+import io.inferbench.api.optimize.StepReport;
+
 import io.inferbench.onnx.proto.OnnxProto.AttributeProto;
 import io.inferbench.onnx.proto.OnnxProto.ModelProto;
 import io.inferbench.onnx.proto.OnnxProto.NodeProto;
 import io.inferbench.onnx.proto.OnnxProto.OperatorSetIdProto;
 import io.inferbench.onnx.proto.OnnxProto.TensorProto;
-import io.inferbench.optimize.OptimizationStep.Quantize;
-import io.inferbench.optimize.StepReport.ChangedNode;
-import io.inferbench.optimize.StepReport.LeftAlone;
+import io.inferbench.api.optimize.OptimizationStep.Quantize;
+import io.inferbench.api.optimize.StepReport.ChangedNode;
+import io.inferbench.api.optimize.StepReport.LeftAlone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -153,7 +156,7 @@ final class DynamicQuantizer implements StepRewriter<Quantize> {
     }
 
     /** Why input {@code index} of {@code node} cannot be quantized offline, if it cannot. */
-    private static Optional<String> weightProblem(QuantizedGraph graph, NodeProto node, int index, int rank) {
+    static Optional<String> weightProblem(QuantizedGraph graph, NodeProto node, int index, int rank) {
         if (node.getInputCount() <= index) {
             return Optional.of("no weight input");
         }

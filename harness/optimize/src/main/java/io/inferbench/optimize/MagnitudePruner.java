@@ -1,12 +1,15 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.OptimizationStep;
+import io.inferbench.api.optimize.StepReport;
+
 import io.inferbench.onnx.proto.OnnxProto.GraphProto;
 import io.inferbench.onnx.proto.OnnxProto.ModelProto;
 import io.inferbench.onnx.proto.OnnxProto.NodeProto;
 import io.inferbench.onnx.proto.OnnxProto.TensorProto;
-import io.inferbench.optimize.OptimizationStep.Prune;
-import io.inferbench.optimize.StepReport.ChangedNode;
-import io.inferbench.optimize.StepReport.LeftAlone;
+import io.inferbench.api.optimize.OptimizationStep.Prune;
+import io.inferbench.api.optimize.StepReport.ChangedNode;
+import io.inferbench.api.optimize.StepReport.LeftAlone;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,11 +1,14 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.OptimizationStep;
+import io.inferbench.api.optimize.StepReport;
+
 import io.inferbench.onnx.proto.OnnxProto.ModelProto;
-import io.inferbench.optimize.OptimizationStep.Convert;
-import io.inferbench.optimize.OptimizationStep.Fp16;
-import io.inferbench.optimize.OptimizationStep.GraphOptimize;
-import io.inferbench.optimize.OptimizationStep.Prune;
-import io.inferbench.optimize.OptimizationStep.Quantize;
+import io.inferbench.api.optimize.OptimizationStep.Convert;
+import io.inferbench.api.optimize.OptimizationStep.Fp16;
+import io.inferbench.api.optimize.OptimizationStep.GraphOptimize;
+import io.inferbench.api.optimize.OptimizationStep.Prune;
+import io.inferbench.api.optimize.OptimizationStep.Quantize;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

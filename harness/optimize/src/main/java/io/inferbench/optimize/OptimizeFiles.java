@@ -1,5 +1,9 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.OptimizationStep;
+import io.inferbench.api.optimize.StepSettings;
+import io.inferbench.api.optimize.StepReport;
+
 import io.inferbench.onnx.OnnxModelFiles;
 import io.inferbench.onnx.proto.OnnxProto.ModelProto;
 import java.io.IOException;

@@ -1,10 +1,12 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.OptimizationStep;
+
 import io.inferbench.onnx.proto.OnnxProto.AttributeProto;
 import io.inferbench.onnx.proto.OnnxProto.GraphProto;
 import io.inferbench.onnx.proto.OnnxProto.NodeProto;
 import io.inferbench.onnx.proto.OnnxProto.TensorProto;
-import io.inferbench.optimize.OptimizationStep.Quantize;
+import io.inferbench.api.optimize.OptimizationStep.Quantize;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,6 +53,11 @@ final class QuantizedGraph {
 
     void emit(NodeProto node) {
         nodes.add(node);
+    }
+
+    /** A new initializer, kept in the built graph. */
+    void addInitializer(TensorProto tensor) {
+        added.add(tensor);
     }
 
     String fresh(String base, String suffix) {

@@ -1,5 +1,8 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.OptimizationStep;
+import io.inferbench.api.optimize.StepReport;
+
 import io.inferbench.onnx.proto.OnnxProto.ModelProto;
 import java.util.List;
 import java.util.Objects;

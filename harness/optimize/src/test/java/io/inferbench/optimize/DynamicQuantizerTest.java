@@ -1,5 +1,8 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.OptimizationStep;
+import io.inferbench.api.optimize.StepReport;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inferbench.onnx.proto.OnnxProto.ModelProto;
 import io.inferbench.onnx.proto.OnnxProto.NodeProto;
 import io.inferbench.onnx.proto.OnnxProto.TensorProto;
-import io.inferbench.optimize.OptimizationStep.Quantize;
+import io.inferbench.api.optimize.OptimizationStep.Quantize;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,15 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.OptimizationStep;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferbench.onnx.proto.OnnxProto.GraphProto;
 import io.inferbench.onnx.proto.OnnxProto.ModelProto;
 import io.inferbench.onnx.proto.OnnxProto.TensorProto;
-import io.inferbench.optimize.OptimizationStep.Fp16;
-import io.inferbench.optimize.OptimizationStep.Prune;
+import io.inferbench.api.optimize.OptimizationStep.Fp16;
+import io.inferbench.api.optimize.OptimizationStep.Prune;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.OptimizationStep;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.inferbench.onnx.proto.OnnxProto.ModelProto;
 import io.inferbench.onnx.proto.OnnxProto.NodeProto;
-import io.inferbench.optimize.OptimizationStep.Quantize;
+import io.inferbench.api.optimize.OptimizationStep.Quantize;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,14 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.OptimizationStep;
+import io.inferbench.api.optimize.StepSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inferbench.optimize.OptimizationStep.Prune;
-import io.inferbench.optimize.OptimizationStep.Quantize;
+import io.inferbench.api.optimize.OptimizationStep.Prune;
+import io.inferbench.api.optimize.OptimizationStep.Quantize;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.OptimizationStep;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.inferbench.onnx.proto.OnnxProto.ModelProto;
-import io.inferbench.optimize.OptimizationStep.Quantize;
+import io.inferbench.api.optimize.OptimizationStep.Quantize;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

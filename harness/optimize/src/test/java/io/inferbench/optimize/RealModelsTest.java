@@ -1,13 +1,16 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.OptimizationStep;
+import io.inferbench.api.optimize.StepReport;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferbench.onnx.proto.OnnxProto.ModelProto;
-import io.inferbench.optimize.OptimizationStep.Fp16;
-import io.inferbench.optimize.OptimizationStep.Prune;
-import io.inferbench.optimize.OptimizationStep.Quantize;
+import io.inferbench.api.optimize.OptimizationStep.Fp16;
+import io.inferbench.api.optimize.OptimizationStep.Prune;
+import io.inferbench.api.optimize.OptimizationStep.Quantize;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

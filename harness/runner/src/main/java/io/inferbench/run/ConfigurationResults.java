@@ -57,7 +57,7 @@ public final class ConfigurationResults {
         var m = pc.model();
         return new ModelInfo(pc.spec().model().name(), m.source(), m.path() == null ? "" : m.path().toString(),
                 pc.loadFormat().name().toLowerCase(Locale.ROOT), m.sizeBytes(), m.sha256(), pc.conversion(),
-                pc.spec().model().source().describe());
+                pc.spec().model().source().describe(), pc.optimizations());
     }
 
     static InputFeed feed(InputSpec in) {

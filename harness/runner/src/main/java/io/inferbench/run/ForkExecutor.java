@@ -113,7 +113,7 @@ public final class ForkExecutor implements ConfigurationExecutor {
             new ForkRequest(scenario.file().toString(), scenario.file().toAbsolutePath().getParent(),
                     scenario.source(), c.id(), c.label(), fork, forks, resultFile.toAbsolutePath(), interval, true,
                     pc.conversion() == null ? null : new ForkRequest.ConvertedModel(pc.model().path().toAbsolutePath(),
-                            pc.loadFormat(), pc.model().sizeBytes(), pc.conversion()), outputsDir)
+                            pc.loadFormat(), pc.model().sizeBytes(), pc.conversion()), outputsDir, optimized(pc))
                     .write(requestFile);
             o = ForkProcess.run(jvm, requestFile, runDir.resolve("logs").resolve(name), deadline,
                     e -> e.deliverTo(listener, stepPrefix));
@@ -143,5 +143,15 @@ public final class ForkExecutor implements ConfigurationExecutor {
 
     private static List<PhaseResult> measurements(List<ConfigurationResult> forks) {
         return forks.stream().map(ConfigurationResult::measurement).toList();
+    }
+
+    /** The optimized model the child loads (or converts no further: a conversion's product is passed instead). */
+    private static ForkRequest.OptimizedModel optimized(PreparedConfiguration pc) {
+        if (pc.optimizations().isEmpty() || pc.conversion() != null) {
+            return pc.optimizations().isEmpty() ? null : new ForkRequest.OptimizedModel(null, 0, "",
+                    pc.optimizations());
+        }
+        return new ForkRequest.OptimizedModel(pc.model().path().toAbsolutePath(), pc.model().sizeBytes(),
+                pc.model().sha256(), pc.optimizations());
     }
 }

@@ -139,7 +139,13 @@ public final class ForkMain {
         ModelConversions given = converted == null ? ModelConversions.NONE : (spec, source) ->
                 new ModelConversions.Converted(new ResolvedModel(converted.path(), source.source(),
                         converted.sizeBytes(), ""), converted.format(), converted.info());
-        return new Preflight(backends, ModelResolver.defaults()).withConversions(given).check(one).get(0);
+        // The parent applied the optimization steps already (the optimizer is not on this class path).
+        ForkRequest.OptimizedModel optimized = request.optimized();
+        ModelOptimizations steps = optimized == null ? ModelOptimizations.NONE : (spec, source) ->
+                new ModelOptimizations.Optimized(optimized.path() == null ? source : new ResolvedModel(optimized.path(),
+                        source.source(), optimized.sizeBytes(), optimized.sha256()), optimized.steps());
+        return new Preflight(backends, ModelResolver.defaults()).withConversions(given).withOptimizations(steps)
+                .check(one).get(0);
     }
 
     /** The parent holds our stdin open while it lives; end of input means it died: do not outlive it. */

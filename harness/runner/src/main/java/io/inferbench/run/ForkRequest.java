@@ -2,10 +2,12 @@ package io.inferbench.run;
 
 import io.inferbench.api.ModelFormat;
 import io.inferbench.result.ConversionInfo;
+import io.inferbench.result.OptimizationInfo;
 import io.inferbench.result.ResultJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a child JVM is asked to do: run one configuration of a scenario once and write its result.
@@ -28,12 +30,29 @@ import java.time.Duration;
  * @param converted          the model the parent converted for this configuration, or null: the child
  *                           loads it instead of converting again (its class path may lack the converter)
  * @param outputsDir         the run's folder for captured outputs (output agreement), or null to capture none
+ * @param optimized          the model the parent's optimization steps produced, or null: the child loads it
+ *                           (its class path has no optimizer)
  */
 public record ForkRequest(String scenarioFile, Path scenarioBaseDir, String scenarioSource, String configurationId,
                           String configurationLabel, int fork, int forks, Path resultFile, Duration interval,
-                          boolean exitWithParent, ConvertedModel converted, Path outputsDir) {
+                          boolean exitWithParent, ConvertedModel converted, Path outputsDir,
+                          OptimizedModel optimized) {
     /** A model converted by the parent ({@link CachedConversions}). */
     public record ConvertedModel(Path path, ModelFormat format, long sizeBytes, ConversionInfo info) {
+    }
+
+    /** A model the parent's optimization steps produced ({@link CachedOptimizations}), before any conversion. */
+    public record OptimizedModel(Path path, long sizeBytes, String sha256, List<OptimizationInfo> steps) {
+        public OptimizedModel {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    public ForkRequest(String scenarioFile, Path scenarioBaseDir, String scenarioSource, String configurationId,
+                       String configurationLabel, int fork, int forks, Path resultFile, Duration interval,
+                       boolean exitWithParent, ConvertedModel converted, Path outputsDir) {
+        this(scenarioFile, scenarioBaseDir, scenarioSource, configurationId, configurationLabel, fork, forks,
+                resultFile, interval, exitWithParent, converted, outputsDir, null);
     }
 
     public ForkRequest(String scenarioFile, Path scenarioBaseDir, String scenarioSource, String configurationId,

@@ -5,7 +5,9 @@ import io.inferbench.run.backends.BackendProbe;
 import io.inferbench.api.BackendException;
 import io.inferbench.api.BackendProvider;
 import io.inferbench.api.ModelFormat;
+import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.ConversionInfo;
+import io.inferbench.result.OptimizationInfo;
 import io.inferbench.api.Device;
 import io.inferbench.api.ModelLoadRequest;
 import io.inferbench.api.ModelSession;
@@ -43,11 +45,12 @@ public final class Preflight {
     private final ModelResolver resolver;
     private final BackendProbe probe;
     private final ModelConversions conversions;
+    private final ModelOptimizations optimizations;
 
     /** A configuration whose files resolved (and model converted), waiting for its model to be described. */
     private record Resolved(ConfigurationSpec spec, ResolvedModel model, ResolvedModel tokenizer, List<String> texts,
                             ModelFormat loadFormat, ConversionInfo conversion,
-                            PreparedConfiguration.NotRunnable notRunnable) {
+                            PreparedConfiguration.NotRunnable notRunnable, List<OptimizationInfo> optimizations) {
         BackendProbe.ModelQuery query() {
             return new BackendProbe.ModelQuery(spec.backend().name(), model.path(), loadFormat);
         }
@@ -60,15 +63,16 @@ public final class Preflight {
 
     /** Models are described through {@code probe} (e.g. in a child JVM per adapter, {@link io.inferbench.run.ChildProbe}). */
     public Preflight(Map<String, BackendProvider> backends, ModelResolver resolver, BackendProbe probe) {
-        this(backends, resolver, probe, ModelConversions.NONE);
+        this(backends, resolver, probe, ModelConversions.NONE, ModelOptimizations.NONE);
     }
 
     private Preflight(Map<String, BackendProvider> backends, ModelResolver resolver, BackendProbe probe,
-                      ModelConversions conversions) {
+                      ModelConversions conversions, ModelOptimizations optimizations) {
         this.backends = backends;
         this.resolver = resolver;
         this.probe = probe;
         this.conversions = conversions;
+        this.optimizations = optimizations;
     }
 
     /**
@@ -76,7 +80,15 @@ public final class Preflight {
      * {@code modelConversions} (before its inputs are checked against the converted model).
      */
     public Preflight withConversions(ModelConversions modelConversions) {
-        return new Preflight(backends, resolver, probe, modelConversions);
+        return new Preflight(backends, resolver, probe, modelConversions, optimizations);
+    }
+
+    /**
+     * This preflight, applying each configuration's {@code optimization.steps} with {@code modelOptimizations}
+     * (before any conversion, and before its inputs are checked against the optimized model).
+     */
+    public Preflight withOptimizations(ModelOptimizations modelOptimizations) {
+        return new Preflight(backends, resolver, probe, conversions, modelOptimizations);
     }
 
     /** Checks every configuration; throws with every problem found. */
@@ -130,15 +142,29 @@ public final class Preflight {
                 return null;
             }
         }
+        List<OptimizationInfo> steps = List.of();
+        ModelOptimizations.Outcome optimized = optimizations.optimize(c, model);
+        if (optimized instanceof ModelOptimizations.Refused r) {
+            problems.add(at(file, c.location("optimization.steps"), "optimization.steps", r.message()));
+            return null;
+        }
+        if (optimized instanceof ModelOptimizations.Failed f) {
+            return new Resolved(c, model, tokenizer, texts, c.model().format(), null,
+                    new PreparedConfiguration.NotRunnable(ConfigurationStatus.FAILED, f.reason()), steps);
+        }
+        if (optimized instanceof ModelOptimizations.Optimized ok) {
+            model = ok.model();
+            steps = ok.steps();
+        }
         ModelConversions.Outcome converted = conversions.convert(c, model);
         if (converted instanceof ModelConversions.Failed f) {
             return new Resolved(c, model, tokenizer, texts, c.model().format(), null,
-                    new PreparedConfiguration.NotRunnable(f.status(), f.reason()));
+                    new PreparedConfiguration.NotRunnable(f.status(), f.reason()), steps);
         }
         if (converted instanceof ModelConversions.Converted ok) {
-            return new Resolved(c, ok.model(), tokenizer, texts, ok.format(), ok.info(), null);
+            return new Resolved(c, ok.model(), tokenizer, texts, ok.format(), ok.info(), null, steps);
         }
-        return new Resolved(c, model, tokenizer, texts, c.model().format(), null, null);
+        return new Resolved(c, model, tokenizer, texts, c.model().format(), null, null, steps);
     }
 
     private static PreparedConfiguration plan(Resolved r, BackendProbe.ModelShape d, String file,
@@ -146,11 +172,11 @@ public final class Preflight {
         ConfigurationSpec c = r.spec();
         if (r.notRunnable() != null || d == null || d.failure() != null) {
             return new PreparedConfiguration(c, r.model(), r.tokenizer(), r.texts(), null, List.of(), r.loadFormat(),
-                    r.conversion(), r.notRunnable());
+                    r.conversion(), r.notRunnable(), r.optimizations());
         }
         InputPlan plan = InputPlan.resolve(c.inputs(), d.inputs(), file, problems);
         return plan == null ? null : new PreparedConfiguration(c, r.model(), r.tokenizer(), r.texts(), plan,
-                d.outputs(), r.loadFormat(), r.conversion(), null);
+                d.outputs(), r.loadFormat(), r.conversion(), null, r.optimizations());
     }
 
     private ModelSource tokenizerSource(ConfigurationSpec c, TextInputSpec text) throws ModelResolutionException {

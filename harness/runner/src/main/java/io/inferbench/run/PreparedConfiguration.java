@@ -6,6 +6,7 @@ import io.inferbench.input.InputPlan;
 import io.inferbench.model.ResolvedModel;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.ConversionInfo;
+import io.inferbench.result.OptimizationInfo;
 import io.inferbench.scenario.ConfigurationSpec;
 import java.util.List;
 
@@ -23,10 +24,23 @@ import java.util.List;
  * @param conversion  how the harness converted the model, or null
  * @param notRunnable why the configuration cannot run at all (e.g. its model could not be
  *                    converted), or null; the run records it without starting anything
+ * @param optimizations the {@code optimization.steps} applied to the model (which is their product), or empty
  */
 public record PreparedConfiguration(ConfigurationSpec spec, ResolvedModel model, ResolvedModel tokenizer,
                                     List<String> texts, InputPlan plan, List<TensorSpec> outputs,
-                                    ModelFormat loadFormat, ConversionInfo conversion, NotRunnable notRunnable) {
+                                    ModelFormat loadFormat, ConversionInfo conversion, NotRunnable notRunnable,
+                                    List<OptimizationInfo> optimizations) {
+    public PreparedConfiguration {
+        optimizations = optimizations == null ? List.of() : List.copyOf(optimizations);
+    }
+
+    /** A configuration without optimization steps. */
+    public PreparedConfiguration(ConfigurationSpec spec, ResolvedModel model, ResolvedModel tokenizer,
+                                 List<String> texts, InputPlan plan, List<TensorSpec> outputs,
+                                 ModelFormat loadFormat, ConversionInfo conversion, NotRunnable notRunnable) {
+        this(spec, model, tokenizer, texts, plan, outputs, loadFormat, conversion, notRunnable, List.of());
+    }
+
     /** Why a configuration is recorded without running, and as what. */
     public record NotRunnable(ConfigurationStatus status, String reason) {
     }

@@ -51,13 +51,14 @@ final class ConfigurationBinder {
         YamlMap optimization = root.map(ScenarioKeys.OPTIMIZATION);
         io.inferbench.load.Batching batching = LoadBinder.batching(optimization);
         RunSpec run = new RunBinder(problems).run(root.map(ScenarioKeys.RUN));
+        java.util.List<io.inferbench.api.optimize.OptimizationStep> steps = StepsBinder.bind(optimization, locations);
         if (batching != null && (load instanceof LoadProfile.MultiStream || load instanceof LoadProfile.PeakSearch
                 && ((LoadProfile.PeakSearch) load).searched() == LoadProfile.Searched.CONCURRENCY)) {
             optimization.problem("batching", "dynamic batching works with single-stream, concurrency, offline, rate "
                     + "and rate peak searches, not " + load.describe());
         }
         if (problems.size() > before || backend == null || model == null || inputs == null || hardware == null
-                || load == null || run == null) {
+                || load == null || run == null || steps == null) {
             return null;
         }
         settings.put("backend", backend.name());
@@ -80,6 +81,9 @@ final class ConfigurationBinder {
             settings.put("optimization.batching", "max " + batching.maxBatchSize() + ", delay "
                     + Durations.format(batching.maxQueueDelay()) + ", " + batching.instances() + " instance(s)");
         }
+        for (int i = 0; i < steps.size(); i++) {
+            settings.put("optimization.steps[" + i + "]", steps.get(i).key() + " (" + steps.get(i).settings() + ")");
+        }
         if (run.forks() != RunSpec.DEFAULT_FORKS) {
             settings.put("run.forks", run.forks() == 0 ? "0 (in the harness's JVM)" : Integer.toString(run.forks()));
         }
@@ -99,7 +103,7 @@ final class ConfigurationBinder {
             settings.put("baseline", baseline);
         }
         return new ConfigurationSpec(id, label, axes, model, inputs, backend, hardware, load, batching, run, baseline,
-                settings, locations);
+                settings, locations, steps);
     }
 
     private BackendSpec backend(YamlMap m, YamlMap root) {

@@ -4,7 +4,7 @@ import io.inferbench.scenario.keys.ValueType.Duration;
 import io.inferbench.scenario.keys.ValueType.Whole;
 import java.util.List;
 
-/** {@code optimization:}: what runs between the load and the backend (dynamic batching). */
+/** {@code optimization:}: what runs between the load and the backend (dynamic batching), and the model's steps. */
 public final class OptimizationKeys {
     public static final KeySpec MAX_BATCH_SIZE = KeySpec.of("max-batch-size", new Whole(1, 1024),
             "Largest batch (1..1024).").asRequired();
@@ -18,7 +18,8 @@ public final class OptimizationKeys {
 
     public static final KeySpec BATCHING = KeySpec.section("batching", BATCHING_SECTION);
     public static final SectionSpec SECTION = new SectionSpec("optimization",
-            "Optimizations applied between the load and the backend.", List.of(BATCHING));
+            "Optimizations applied between the load and the backend, and to the model before it is loaded.",
+            List.of(BATCHING, OptimizationStepKeys.STEPS));
 
     private OptimizationKeys() {
     }

@@ -1,4 +1,4 @@
-package io.inferbench.optimize;
+package io.inferbench.api.optimize;
 
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +48,10 @@ public sealed interface OptimizationStep
             if (mode == Mode.DYNAMIC_INT8 && calibration != null) {
                 throw new IllegalArgumentException("quantize.calibration: dynamic-int8 computes activation ranges"
                         + " at run time and takes no calibration (use mode: static-int8)");
+            }
+            if (mode == Mode.STATIC_INT8 && calibration == null) {
+                throw new IllegalArgumentException("quantize.calibration: static-int8 needs calibration data"
+                        + " (calibration: {inputs: true} for samples of the scenario's inputs, or {dataset: FILE})");
             }
         }
 

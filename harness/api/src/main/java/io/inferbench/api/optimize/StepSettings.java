@@ -1,11 +1,11 @@
-package io.inferbench.optimize;
+package io.inferbench.api.optimize;
 
-import io.inferbench.optimize.OptimizationStep.Calibration;
-import io.inferbench.optimize.OptimizationStep.Convert;
-import io.inferbench.optimize.OptimizationStep.Fp16;
-import io.inferbench.optimize.OptimizationStep.GraphOptimize;
-import io.inferbench.optimize.OptimizationStep.Prune;
-import io.inferbench.optimize.OptimizationStep.Quantize;
+import io.inferbench.api.optimize.OptimizationStep.Calibration;
+import io.inferbench.api.optimize.OptimizationStep.Convert;
+import io.inferbench.api.optimize.OptimizationStep.Fp16;
+import io.inferbench.api.optimize.OptimizationStep.GraphOptimize;
+import io.inferbench.api.optimize.OptimizationStep.Prune;
+import io.inferbench.api.optimize.OptimizationStep.Quantize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

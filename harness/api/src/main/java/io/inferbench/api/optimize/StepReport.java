@@ -1,4 +1,4 @@
-package io.inferbench.optimize;
+package io.inferbench.api.optimize;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public record StepReport(OptimizationStep step, Duration took, long sizeBeforeBy
         return lines;
     }
 
-    static String megabytes(long bytes) {
+    public static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
     }
 }
