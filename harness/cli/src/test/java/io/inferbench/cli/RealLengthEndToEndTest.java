@@ -10,16 +10,24 @@ import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.InputLengths;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Inputs as real traffic, through the CLI on int8 MiniLM: the quickstart's sentences fed at their own
  * length ({@code padding: none}) beside padded to 128 tokens, the lengths recorded in the result; and
- * the user's own token ids from a JSON-lines file.
+ * the user's own token ids from a JSON-lines file and an .npz archive.
  */
 class RealLengthEndToEndTest {
     private static final String MODEL = """
@@ -103,6 +111,45 @@ class RealLengthEndToEndTest {
         assertEquals("data:ids.jsonl", c.setup().feed().source());
         assertEquals("shuffle", c.setup().feed().order());
         assertTrue(c.measurement().queries() >= 20);
+    }
+
+    @Test
+    void theUsersOwnArraysRunFromAnNpz() throws Exception {
+        Path data = dir.resolve("ids.npz");
+        long[][] rows = {{101, 7592, 2088, 102}, {101, 2023, 2003, 102}, {101, 2307, 999, 102}};
+        try (OutputStream out = Files.newOutputStream(data); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String name : List.of("input_ids", "attention_mask", "token_type_ids")) {
+                ByteBuffer values = ByteBuffer.allocate(3 * 4 * 8).order(ByteOrder.LITTLE_ENDIAN);
+                for (long[] row : rows) {
+                    for (long id : row) {
+                        values.putLong(name.equals("input_ids") ? id : name.equals("attention_mask") ? 1 : 0);
+                    }
+                }
+                zip.putNextEntry(new ZipEntry(name + ".npy"));
+                zip.write(npy("<i8", "(3, 1, 4)", values.array()));
+                zip.closeEntry();
+            }
+        }
+        RunResult r = run("own-arrays", """
+                inputs:
+                  data: { file: %s }
+                run: { warmup: 5, min-duration: 500ms, min-queries: 20 }
+                """.formatted(data));
+        ConfigurationResult c = r.configurations().get(0);
+        assertEquals(ConfigurationStatus.OK, c.status(), c.outcome().reason());
+        assertEquals("data:ids.npz", c.setup().feed().source());
+        assertNull(c.session().lengths(), "lengths are recorded for texts only");
+    }
+
+    /** A version 1 .npy file as numpy.save writes it. */
+    private static byte[] npy(String descr, String shape, byte[] data) {
+        String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+        header = header + " ".repeat((64 - (11 + header.length()) % 64) % 64) + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0});
+        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(data);
+        return out.toByteArray();
     }
 
     @Test
