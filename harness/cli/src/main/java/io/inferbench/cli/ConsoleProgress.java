@@ -17,6 +17,8 @@ final class ConsoleProgress implements RunListener {
     private final boolean terminal;
     private String prefix = "";
     private boolean lineOpen;
+    private Phase shownPhase;
+    private double lastP50Ms = Double.NaN;
 
     ConsoleProgress(PrintWriter out, boolean terminal) {
         this.out = out;
@@ -24,7 +26,8 @@ final class ConsoleProgress implements RunListener {
     }
 
     @Override
-    public void configurationStarted(int index, int total, ConfigurationSpec spec) {
+    public synchronized void configurationStarted(int index, int total, ConfigurationSpec spec) {
+        shownPhase = null;
         prefix = "[" + index + "/" + total + "] " + spec.label();
         println(prefix + " — " + spec.backend().name() + " on " + spec.hardware().device() + ", "
                 + spec.load().describe());
@@ -42,9 +45,19 @@ final class ConsoleProgress implements RunListener {
 
     @Override
     public synchronized void onProgress(Progress p) {
+        if (p.phase() != shownPhase) {
+            shownPhase = p.phase();
+            lastP50Ms = Double.NaN;
+        }
+        // The phase's last cut (when it ends) often holds no query: show the phase's own throughput and
+        // the last median seen, not "0.0 q/s | p50 -".
+        boolean emptyInterval = Double.isNaN(p.lastP50Ms()) && p.queries() > 0;
+        double qps = emptyInterval && p.elapsedSeconds() > 0 ? p.queries() / p.elapsedSeconds() : p.lastQps();
+        if (!Double.isNaN(p.lastP50Ms())) {
+            lastP50Ms = p.lastP50Ms();
+        }
         String line = String.format("%s | %-7s %5.1fs | %,7d queries | %8.1f q/s | p50 %s%s", prefix, p.phase().label(),
-                p.elapsedSeconds(), p.queries(), p.lastQps(),
-                Double.isNaN(p.lastP50Ms()) ? "-" : ms(p.lastP50Ms()),
+                p.elapsedSeconds(), p.queries(), qps, ms(lastP50Ms),
                 p.errors() > 0 ? " | " + p.errors() + " errors" : "");
         if (terminal) {
             show(line);

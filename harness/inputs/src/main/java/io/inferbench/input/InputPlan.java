@@ -61,13 +61,35 @@ public final class InputPlan {
             long[] shape = shape(t, o, spec, file, path, problems);
             InputRole role = spec.text() == null ? InputRole.RANDOM : InputRole.of(t.name());
             double[] range = range(t, o);
-            out.add(new ResolvedInput(t.name(), dtype, shape, range[0], range[1], role));
+            out.add(new ResolvedInput(t.name(), dtype, shape, range[0], range[1], role, t.shape()));
         }
         if (spec.text() != null && out.stream().noneMatch(i -> i.role() == InputRole.TOKEN_IDS)) {
             problems.add(new Problem(file, 0, 0, "inputs.text", "real text needs a token-id input (input_ids) but the "
                     + "model's inputs are " + describe(model)));
         }
+        if (spec.text() != null && !spec.text().padding().fixedShape()) {
+            varyingLengths(spec, model, file, problems);
+        }
         return problems.size() > before ? null : new InputPlan(out);
+    }
+
+    /** Padding other than max-length feeds shapes that vary by query: the text inputs' sequence dimension must be dynamic. */
+    private static void varyingLengths(InputSpec spec, List<TensorSpec> model, String file, List<Problem> problems) {
+        String padding = spec.text().padding().describe();
+        for (TensorSpec t : model) {
+            if (InputRole.of(t.name()) == InputRole.RANDOM || t.shape().length != 2) {
+                continue;
+            }
+            TensorOverride o = spec.tensors().get(t.name());
+            boolean overridden = o != null && o.shape() != null && o.shape().size() == 2
+                    && o.shape().get(1).matches("\\d+");
+            if (t.shape()[1] >= 0 || overridden) {
+                problems.add(new Problem(file, 0, 0, "inputs.text.padding", "padding: " + padding + " feeds each "
+                        + "query at its own length, but input '" + t.name() + "' has a fixed sequence dimension ("
+                        + (overridden ? "set by inputs.tensors." + t.name() + ".shape" : t.describe())
+                        + "); use padding: max-length for this model"));
+            }
+        }
     }
 
     private static long[] shape(TensorSpec t, TensorOverride o, InputSpec spec, String file, String path,

@@ -11,6 +11,8 @@ import io.inferbench.api.DType;
  * @param low   lowest random value (inclusive)
  * @param high  highest random value (exclusive)
  * @param role  what fills it
+ * @param declared the shape the model declares (-1 for a dynamic dimension)
  */
-record ResolvedInput(String name, DType dtype, long[] shape, double low, double high, InputRole role) {
+record ResolvedInput(String name, DType dtype, long[] shape, double low, double high, InputRole role,
+                     long[] declared) {
 }

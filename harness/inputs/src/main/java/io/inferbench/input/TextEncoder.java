@@ -16,6 +16,20 @@ public final class TextEncoder implements AutoCloseable {
 
     /** Token ids, attention mask and type ids of one text, each of the sequence length. */
     public record Encoded(long[] ids, long[] attentionMask, long[] typeIds) {
+        /**
+         * The text's own tokens (the attention mask's ones; they lead, as the tokenizer pads on the
+         * right), so cutting the arrays to any length from this up keeps the whole text.
+         */
+        public int tokens() {
+            int n = 0;
+            for (long m : attentionMask) {
+                n += m != 0 ? 1 : 0;
+            }
+            if (n > 0 && n < attentionMask.length && attentionMask[0] == 0) {
+                throw new IllegalStateException("the tokenizer pads on the left; InferBench only cuts right padding");
+            }
+            return n;
+        }
     }
 
     private TextEncoder(HuggingFaceTokenizer tokenizer) {

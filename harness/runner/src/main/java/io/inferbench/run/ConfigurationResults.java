@@ -61,8 +61,12 @@ public final class ConfigurationResults {
     }
 
     static InputFeed feed(InputSpec in) {
-        String source = in.text() == null ? "random(seed=" + in.seed() + ")" : "text:" + in.text().file().getFileName();
-        return new InputFeed(source, in.batchSize(), in.sequenceLength(), in.samples(), in.seed());
+        String source = in.data() != null ? "data:" + in.data().getFileName()
+                : in.text() == null ? "random(seed=" + in.seed() + ")" : "text:" + in.text().file().getFileName();
+        // The defaults stay unrecorded, so results from before these choices still compare alike.
+        String padding = in.text() == null || in.text().padding().fixedShape() ? null : in.text().padding().describe();
+        String order = in.order() == io.inferbench.scenario.SampleOrder.CYCLE ? null : in.order().id();
+        return new InputFeed(source, in.batchSize(), in.sequenceLength(), in.samples(), in.seed(), padding, order);
     }
 
     /** Tensors as results record them. */

@@ -7,6 +7,7 @@ import io.inferbench.api.DeviceUnavailableException;
 import io.inferbench.api.Tensor;
 import io.inferbench.api.UnsupportedModelException;
 import io.inferbench.input.InputPlan;
+import io.inferbench.input.SampleSet;
 import io.inferbench.load.LoadGenerator;
 import io.inferbench.result.AccuracyResult;
 import io.inferbench.result.ConfigurationOutcome;
@@ -101,10 +102,11 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                 return notMeasured(pc, ConfigurationStatus.FAILED, problems.get(0).message());
             }
             listener.step("preparing " + c.inputs().samples() + " samples");
-            List<Map<String, Tensor>> samples = InputPreparation.samples(pc, plan);
+            SampleSet sampleSet = InputPreparation.sampleSet(pc, plan);
+            List<Map<String, Tensor>> samples = sampleSet.samples();
             int maxBatch = c.batching() == null ? 1 : c.batching().maxBatchSize();
             try (SessionSystemUnderTest sut = new SessionSystemUnderTest(model.session(), samples,
-                    c.inputs().batchSize(), maxBatch)) {
+                    c.inputs().batchSize(), maxBatch, InputPreparation.draws(pc, samples.size()))) {
                 double firstMs = firstInference(sut);
                 resources.mark("warmup");
                 MeasurementStep.Measured measured = measurement.run(c, MeasurementStep.loadPlan(c, interval), sut,
@@ -122,7 +124,8 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                 ResourcesResult used = resources.finish(model.loadMs(), firstMs, measured.phases(),
                         pc.model().sizeBytes());
                 SessionInfo session = new SessionInfo(ConfigurationResults.tensors(plan.specs()),
-                        ConfigurationResults.tensors(model.session().outputs()), model.session().properties());
+                        ConfigurationResults.tensors(model.session().outputs()), model.session().properties(),
+                        InputPreparation.lengths(pc, sampleSet));
                 return new ConfigurationResult(ConfigurationResults.setup(pc), session, measured.outcome(),
                         measured.phases(), used, scored);
             }

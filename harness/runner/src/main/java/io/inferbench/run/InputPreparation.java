@@ -2,9 +2,13 @@ package io.inferbench.run;
 
 import io.inferbench.api.Tensor;
 import io.inferbench.api.TensorSpec;
+import io.inferbench.input.DataFile;
 import io.inferbench.input.InputPlan;
+import io.inferbench.input.SampleDraws;
 import io.inferbench.input.SampleFactory;
+import io.inferbench.input.SampleSet;
 import io.inferbench.input.TextEncoder;
+import io.inferbench.result.InputLengths;
 import io.inferbench.scenario.Problem;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +29,35 @@ public final class InputPreparation {
         return pc.plan() != null ? pc.plan() : InputPlan.resolve(pc.spec().inputs(), declared, "scenario", problems);
     }
 
-    /** The configuration's samples: random tensors, or its texts tokenized. Blocking. */
+    /** The configuration's samples: random tensors, the user's data file, or its texts tokenized. Blocking. */
     public static List<Map<String, Tensor>> samples(PreparedConfiguration pc, InputPlan plan) throws Exception {
+        return sampleSet(pc, plan).samples();
+    }
+
+    /** As {@link #samples}, with the lengths texts were fed at. Blocking. */
+    public static SampleSet sampleSet(PreparedConfiguration pc, InputPlan plan) throws Exception {
         var in = pc.spec().inputs();
+        if (in.data() != null) {
+            return SampleSet.of(DataFile.read(in.data(), plan));
+        }
         if (pc.tokenizer() == null) {
-            return SampleFactory.build(plan, in.samples(), in.seed(), null, null);
+            return SampleSet.of(SampleFactory.build(plan, in.samples(), in.seed(), null, null));
         }
         try (TextEncoder encoder = TextEncoder.open(pc.tokenizer().path(), in.sequenceLength())) {
-            return SampleFactory.build(plan, in.samples(), in.seed(), pc.texts(), encoder);
+            return SampleFactory.build(plan, in.samples(), in.seed(), pc.texts(), encoder, in.text().padding());
         }
+    }
+
+    /** The lengths a text configuration was fed at, for its result; null for random or file inputs. */
+    public static InputLengths lengths(PreparedConfiguration pc, SampleSet set) {
+        var text = pc.spec().inputs().text();
+        return text == null || set.fedLengths().length == 0 ? null
+                : InputLengths.of(text.padding().describe(), set.fedLengths(), set.textTokens());
+    }
+
+    /** The sample each query takes in turn (for {@code inputs.order: shuffle}); null to take them in turn. */
+    public static int[] draws(PreparedConfiguration pc, int sampleCount) {
+        var in = pc.spec().inputs();
+        return SampleDraws.of(in.order(), sampleCount, in.seed());
     }
 }

@@ -12,6 +12,7 @@ import io.inferbench.api.Device;
 import io.inferbench.api.ModelLoadRequest;
 import io.inferbench.api.ModelSession;
 import io.inferbench.api.TensorSpec;
+import io.inferbench.input.DataFile;
 import io.inferbench.input.InputPlan;
 import io.inferbench.model.ModelResolutionException;
 import io.inferbench.model.ModelResolver;
@@ -175,6 +176,14 @@ public final class Preflight {
                     r.conversion(), r.notRunnable(), r.optimizations());
         }
         InputPlan plan = InputPlan.resolve(c.inputs(), d.inputs(), file, problems);
+        if (plan != null && c.inputs().data() != null) {
+            try {
+                DataFile.read(c.inputs().data(), plan);
+            } catch (IOException | IllegalArgumentException e) {
+                problems.add(at(file, c.location("inputs.data"), "inputs.data.file", e.getMessage()));
+                return null;
+            }
+        }
         return plan == null ? null : new PreparedConfiguration(c, r.model(), r.tokenizer(), r.texts(), plan,
                 d.outputs(), r.loadFormat(), r.conversion(), null, r.optimizations());
     }

@@ -26,18 +26,34 @@ final class SessionSystemUnderTest implements SystemUnderTest, AutoCloseable {
     private final List<Map<String, Tensor>> samples;
     private final int batchSize;
     private final int maxBatch;
+    private final int[] draws;
     private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
 
     SessionSystemUnderTest(ModelSession session, List<Map<String, Tensor>> samples, int batchSize, int maxBatch) {
+        this(session, samples, batchSize, maxBatch, null);
+    }
+
+    /**
+     * @param draws the sample each query takes in turn ({@code inputs.order: shuffle}), or null to take
+     *              the samples themselves in turn
+     */
+    SessionSystemUnderTest(ModelSession session, List<Map<String, Tensor>> samples, int batchSize, int maxBatch,
+                           int[] draws) {
         this.session = session;
         this.samples = samples;
         this.batchSize = batchSize;
         this.maxBatch = maxBatch;
+        this.draws = draws;
     }
 
+    /** The load generator walks this many indices in turn; with draws, each maps to a drawn sample. */
     @Override
     public int sampleCount() {
-        return samples.size();
+        return draws == null ? samples.size() : draws.length;
+    }
+
+    private int sample(int index) {
+        return draws == null ? index : draws[index];
     }
 
     @Override
@@ -83,13 +99,13 @@ final class SessionSystemUnderTest implements SystemUnderTest, AutoCloseable {
 
         @Override
         public void issue(int sample) throws BackendException {
-            runner.run(prepared[sample]);
+            runner.run(prepared[sample(sample)]);
         }
 
         @Override
         public void issueBatch(int count, int sample) throws BackendException {
             if (count == 1) {
-                runner.run(prepared[sample]);
+                runner.run(prepared[sample(sample)]);
             } else {
                 PreparedInput[] variants = batches[count];
                 runner.run(variants[sample % variants.length]);

@@ -57,6 +57,10 @@ final class ConfigurationBinder {
             optimization.problem("batching", "dynamic batching works with single-stream, concurrency, offline, rate "
                     + "and rate peak searches, not " + load.describe());
         }
+        if (batching != null && inputs != null && inputs.text() != null && !inputs.text().padding().fixedShape()) {
+            optimization.problem("batching", "dynamic batching joins samples of one shape: it needs "
+                    + "inputs.text.padding: max-length, not " + inputs.text().padding().describe());
+        }
         if (problems.size() > before || backend == null || model == null || inputs == null || hardware == null
                 || load == null || run == null || steps == null) {
             return null;
@@ -77,6 +81,15 @@ final class ConfigurationBinder {
         settings.put("run.max-duration", Durations.format(run.maxDuration()));
         settings.put("inputs.samples", Integer.toString(inputs.samples()));
         settings.put("inputs.seed", Long.toString(inputs.seed()));
+        if (inputs.text() != null && !inputs.text().padding().fixedShape()) {
+            settings.put("inputs.text.padding", inputs.text().padding().describe());
+        }
+        if (inputs.order() != SampleOrder.CYCLE) {
+            settings.put("inputs.order", inputs.order().id());
+        }
+        if (inputs.data() != null) {
+            settings.put("inputs.source", "data:" + inputs.data().getFileName());
+        }
         if (batching != null) {
             settings.put("optimization.batching", "max " + batching.maxBatchSize() + ", delay "
                     + Durations.format(batching.maxQueueDelay()) + ", " + batching.instances() + " instance(s)");

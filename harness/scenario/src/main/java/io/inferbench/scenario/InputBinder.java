@@ -35,7 +35,13 @@ final class InputBinder {
         Integer seq = m.smallInteger(InputKeys.SEQUENCE_LENGTH);
         Integer samples = m.smallInteger(InputKeys.SAMPLES);
         Long seed = m.integer(InputKeys.SEED);
-        TextInputSpec text = text(m.map(InputKeys.TEXT));
+        TextInputSpec text = text(m.map(InputKeys.TEXT), batch);
+        String orderName = m.choice(InputKeys.ORDER);
+        SampleOrder order = orderName == null ? null : SampleOrder.valueOf(orderName.toUpperCase(java.util.Locale.ROOT));
+        Path data = data(m.map(InputKeys.DATA));
+        if (data != null && text != null) {
+            m.problem(InputKeys.DATA.name(), "give either inputs.text or inputs.data, not both");
+        }
         Map<String, TensorOverride> tensors = new LinkedHashMap<>();
         String key = InputKeys.TENSORS.name();
         Node tn = m.raw(key);
@@ -54,13 +60,18 @@ final class InputBinder {
         if (batch == null || seq == null || samples == null || seed == null) {
             return null;
         }
-        return new InputSpec(batch, seq, samples, seed, text, tensors);
+        return new InputSpec(batch, seq, samples, seed, text, tensors, order, data);
     }
 
     /** {@code inputs.text}: the file (which must exist) and where its tokenizer comes from; null when absent or bad. */
-    private TextInputSpec text(YamlMap t) {
+    private TextInputSpec text(YamlMap t, Integer batch) {
         if (t == null) {
             return null;
+        }
+        TextPadding padding = padding(t);
+        if (padding instanceof TextPadding.None && batch != null && batch > 1) {
+            t.problem(InputKeys.TEXT_PADDING.name(), "padding: none feeds each text at its own length, one per "
+                    + "query, so it needs batch-size 1 (got " + batch + "); use batch-longest or buckets to batch");
         }
         String file = t.requiredString(InputKeys.TEXT_FILE);
         Path p = file == null ? null : baseDir.resolve(file).normalize();
@@ -74,7 +85,65 @@ final class InputBinder {
             files.locate("inputs.text.tokenizer", tm.node());
             tok = files.source(tm, InputKeys.TOKENIZER_FILE, "tokenizer");
         }
-        return p == null ? null : new TextInputSpec(p, tok);
+        return p == null ? null : new TextInputSpec(p, tok, padding);
+    }
+
+    /** {@code inputs.text.padding}: a name, or {@code { buckets: [...] }} ascending; the default when absent. */
+    private TextPadding padding(YamlMap t) {
+        String key = InputKeys.TEXT_PADDING.name();
+        Node n = t.raw(key);
+        if (n == null) {
+            return TextPadding.DEFAULT;
+        }
+        if (n instanceof MappingNode) {
+            YamlMap b = t.map(key, InputKeys.PADDING_BUCKETS.keyNames());
+            List<Node> items = b.list(InputKeys.BUCKETS.name());
+            if (items == null) {
+                return b.has(InputKeys.BUCKETS.name()) ? null : b.problem("expected { buckets: [16, 32, 64, 128] }");
+            }
+            List<Integer> lengths = new ArrayList<>();
+            for (Node item : items) {
+                Long v = YamlMap.integer(item, b.child(InputKeys.BUCKETS.name()), 1, problems);
+                if (v != null && !lengths.isEmpty() && v <= lengths.get(lengths.size() - 1)) {
+                    return b.problem(InputKeys.BUCKETS.name(), "bucket lengths must be ascending, got " + v
+                            + " after " + lengths.get(lengths.size() - 1));
+                }
+                if (v != null) {
+                    lengths.add((int) Math.min(v, Integer.MAX_VALUE));
+                }
+            }
+            return lengths.isEmpty() ? b.problem(InputKeys.BUCKETS.name(), "expected at least one bucket length")
+                    : new TextPadding.Buckets(lengths);
+        }
+        String name = YamlMap.choice(n, t.child(key), InputKeys.PADDING_NAMES, problems);
+        if (name == null) {
+            return null;
+        }
+        return switch (name) {
+            case "none" -> new TextPadding.None();
+            case "batch-longest" -> new TextPadding.BatchLongest();
+            default -> TextPadding.DEFAULT;
+        };
+    }
+
+    /** {@code inputs.data.file}: a .jsonl, .npy or .npz file that exists; null when absent or bad. */
+    private Path data(YamlMap d) {
+        if (d == null) {
+            return null;
+        }
+        String file = d.requiredString(InputKeys.DATA_FILE);
+        if (file == null) {
+            return null;
+        }
+        Path p = baseDir.resolve(file).normalize();
+        String lower = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!(lower.endsWith(".jsonl") || lower.endsWith(".npy") || lower.endsWith(".npz"))) {
+            return d.problem(InputKeys.DATA_FILE.name(), "expected a .jsonl, .npy or .npz file, got " + p.getFileName());
+        }
+        if (!Files.isRegularFile(p)) {
+            return d.problem(InputKeys.DATA_FILE.name(), "data file not found: " + p);
+        }
+        return p;
     }
 
     private TensorOverride tensor(String name, YamlMap m, Node keyNode) {

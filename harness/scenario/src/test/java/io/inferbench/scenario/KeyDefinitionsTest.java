@@ -65,6 +65,8 @@ class KeyDefinitionsTest {
                     && (Double.isNaN(d.max()) || (d.maxExclusive() ? x < d.max() : x <= d.max()));
         } else if (type instanceof ValueType.Choice c) {
             return c.values().contains(v);
+        } else if (type instanceof ValueType.ChoiceOrSection c) {
+            return c.choice().values().contains(v);
         } else if (type instanceof ValueType.NumberChoice c) {
             return c.values().contains(v);
         } else if (type instanceof ValueType.Duration || type instanceof ValueType.Warmup) {

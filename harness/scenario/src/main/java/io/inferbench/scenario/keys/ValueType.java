@@ -151,6 +151,10 @@ public sealed interface ValueType {
     record Interval(String lowDescription, String highDescription) implements ValueType {
     }
 
+    /** One of a few names, or a mapping with the keys of {@code section} (a choice with a parameter). */
+    record ChoiceOrSection(Choice choice, SectionSpec section) implements ValueType {
+    }
+
     /** A warmup: a query count or a duration, or a mapping with exactly one of the two keys. */
     record Warmup(KeySpec queries, KeySpec duration) implements ValueType {
         /** The keys of the long form, {@code { queries: N }} or {@code { duration: 5s }}. */

@@ -107,6 +107,10 @@ final class ValueSchemas {
             return o.put("minItems", 2).put("maxItems", 2);
         } else if (type instanceof ValueType.Warmup w) {
             return warmup(w);
+        } else if (type instanceof ValueType.ChoiceOrSection c) {
+            ObjectNode o = SchemaNodes.object();
+            o.putArray("anyOf").add(value(c.choice())).add(generator.reference(c.section()));
+            return o;
         } else if (type instanceof ValueType.Matrix m) {
             return matrix(m);
         }
