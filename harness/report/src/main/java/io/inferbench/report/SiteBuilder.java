@@ -52,7 +52,7 @@ import java.util.regex.Pattern;
  */
 public final class SiteBuilder {
     /** Bump when what the builder writes changes without a template changing. */
-    static final String RENDERER_VERSION = "site/2";
+    static final String RENDERER_VERSION = "site/3";
     private static final Pattern GENERATED = Pattern.compile("(runs|compare|scenarios(/[a-z0-9]+)?)/[A-Za-z0-9_][A-Za-z0-9._-]*\\.html");
 
     private final ReportRenderer renderer;
@@ -258,7 +258,16 @@ public final class SiteBuilder {
         SiteNav nav = new SiteNav("../index.html", "../compare.html", "../scenarios/" + r.scenarioSlug() + ".html",
                 r.run().scenario(), p.previous() == null ? null : "../compare/" + comparisonSlug(r, p.previous())
                 + ".html", "run");
-        return renderer.render(load(r), nav, GateView.of(r.input().gate()));
+        GateView gate = GateView.of(r.input().gate());
+        // The run's own report.html when it is current (`inferbench run` wrote it from these bytes):
+        // only the nav and the gate section are added. Otherwise the report is rendered here.
+        String digest = r.input().resultDigest();
+        String standalone = digest == null ? null : r.input().currentReport(renderer.stamp(digest));
+        if (standalone == null) {
+            standalone = renderer.renderStandalone(load(r), digest);
+        }
+        String page = renderer.sitePage(standalone, nav, gate);
+        return page != null ? page : renderer.render(load(r), nav, gate);
     }
 
     private String comparisonPage(Planned p) {
