@@ -52,6 +52,8 @@ public final class ReportRenderer {
     /** Where a standalone report takes a site's navigation, and the gate section. */
     static final String NAV_MARK = "<!--inferbench:site-nav-->";
     static final String GATE_MARK = "<!--inferbench:site-gate-->";
+    private static final byte[] NAV_BYTES = NAV_MARK.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GATE_BYTES = GATE_MARK.getBytes(StandardCharsets.US_ASCII);
 
     private final TemplateEngine engine;
     private final Path templateDir;
@@ -135,18 +137,37 @@ public final class ReportRenderer {
      * has no marks (a template of one's own that predates them): render it with
      * {@link #render(RunResult, SiteNav, GateView)} then.
      */
-    String sitePage(String standalone, SiteNav site, GateView gate) {
-        int nav = standalone.indexOf(NAV_MARK);
-        int gateAt = nav < 0 ? -1 : standalone.indexOf(GATE_MARK, nav);
+    byte[] sitePage(byte[] standalone, SiteNav site, GateView gate) {
+        // On bytes, not text: a report is a megabyte or two of UTF-8 and the marks are ASCII.
+        int nav = indexOf(standalone, NAV_BYTES, 0);
+        int gateAt = nav < 0 ? -1 : indexOf(standalone, GATE_BYTES, nav);
         if (gateAt < 0) {
             return null;
         }
-        String navHtml = fragment("siteNav", Map.of("site", site));
-        String gateHtml = gate == null ? "" : fragment("gateSection", Map.of("gate", gate));
-        return new StringBuilder(standalone.length() + navHtml.length() + gateHtml.length())
-                .append(standalone, 0, nav).append(navHtml)
-                .append(standalone, nav + NAV_MARK.length(), gateAt).append(gateHtml)
-                .append(standalone, gateAt + GATE_MARK.length(), standalone.length()).toString();
+        byte[] navHtml = fragment("siteNav", Map.of("site", site)).getBytes(StandardCharsets.UTF_8);
+        byte[] gateHtml = gate == null ? new byte[0]
+                : fragment("gateSection", Map.of("gate", gate)).getBytes(StandardCharsets.UTF_8);
+        var out = new java.io.ByteArrayOutputStream(standalone.length + navHtml.length + gateHtml.length);
+        out.write(standalone, 0, nav);
+        out.writeBytes(navHtml);
+        out.write(standalone, nav + NAV_BYTES.length, gateAt - nav - NAV_BYTES.length);
+        out.writeBytes(gateHtml);
+        out.write(standalone, gateAt + GATE_BYTES.length, standalone.length - gateAt - GATE_BYTES.length);
+        return out.toByteArray();
+    }
+
+    /** Where {@code part} first occurs in {@code bytes} at or after {@code from}; -1 when it does not. */
+    static int indexOf(byte[] bytes, byte[] part, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= bytes.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** One fragment of {@code fragments.html}, e.g. {@code siteNav}, with its parameters as variables. */

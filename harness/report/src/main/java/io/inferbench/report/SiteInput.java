@@ -145,7 +145,7 @@ public final class SiteInput {
      * from it instead of rendering the report again. Null when there is none, it is stale or
      * unreadable, or the run is held in memory.
      */
-    String currentReport(String stamp) {
+    byte[] currentReport(String stamp) {
         if (resultFile == null) {
             return null;
         }
@@ -154,11 +154,12 @@ public final class SiteInput {
             if (!Files.isRegularFile(report)) {
                 return null;
             }
-            String html = Files.readString(report, StandardCharsets.UTF_8);
+            byte[] html = Files.readAllBytes(report);
             // Attribute values are quoted; text from a result cannot hold a quote unescaped.
-            return html.contains("\"" + stamp + "\"") ? html : null;
-        } catch (IOException | UncheckedIOException e) {
-            return null; // unreadable or not UTF-8: rendered again
+            byte[] quoted = ("\"" + stamp + "\"").getBytes(StandardCharsets.UTF_8);
+            return ReportRenderer.indexOf(html, quoted, 0) >= 0 ? html : null;
+        } catch (IOException e) {
+            return null; // unreadable: rendered again
         }
     }
 
