@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.standard.StandardDialect;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -42,9 +44,21 @@ public final class ReportRenderer {
     public static final String TEMPLATE_FOLDER = "reports-templates/";
     /** Name of the page template, without its {@code .html} suffix. */
     public static final String PAGE_TEMPLATE = "report";
+    /**
+     * Bump when what the renderer writes changes without a template changing: the site re-renders
+     * run pages whose {@code report.html} carries another (see {@link #stamp}).
+     */
+    static final String REPORT_VERSION = "report/1";
+    /** Where a standalone report takes a site's navigation, and the gate section. */
+    static final String NAV_MARK = "<!--inferbench:site-nav-->";
+    static final String GATE_MARK = "<!--inferbench:site-gate-->";
+    private static final byte[] NAV_BYTES = NAV_MARK.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GATE_BYTES = GATE_MARK.getBytes(StandardCharsets.US_ASCII);
 
     private final TemplateEngine engine;
     private final Path templateDir;
+    /** The packaged templates' digest, computed once (a user's folder is digested on every call). */
+    private volatile String packagedDigest;
 
     /** A renderer using the packaged templates. */
     public ReportRenderer() {
@@ -91,7 +105,76 @@ public final class ReportRenderer {
      * @throws org.thymeleaf.exceptions.TemplateEngineException when a template is missing or broken
      */
     public String render(RunResult result) {
-        return render(result, null);
+        Objects.requireNonNull(result, "result");
+        return renderStandalone(result, SiteInput.sha256(ResultJson.toJson(result).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The standalone report of {@code result}, stamped ({@link #stamp}) as rendered from result bytes
+     * whose SHA-256 is {@code resultDigest}; unstamped when that is null.
+     */
+    String renderStandalone(RunResult result, String resultDigest) {
+        Context context = context(result);
+        context.setVariable("stamp", resultDigest == null ? null : stamp(resultDigest));
+        return engine.process(PAGE_TEMPLATE, context);
+    }
+
+    /**
+     * What a standalone report says it was rendered from and with: the renderer's version,
+     * InferBench's, the templates' digest and the result's SHA-256 (e.g. {@code report/1 inferbench
+     * 0.1.0 templates 3fa2… result 9c1e…}). A site reuses a run's {@code report.html} only when it
+     * carries the stamp this renderer would write for the run's result.
+     */
+    String stamp(String resultDigest) {
+        String inferbench = ReportRenderer.class.getPackage().getImplementationVersion();
+        return REPORT_VERSION + " inferbench " + (inferbench == null ? "dev" : inferbench) + " templates "
+                + templatesDigest() + " result " + resultDigest;
+    }
+
+    /**
+     * A site's page of a run made from its standalone report: {@code site}'s navigation and the
+     * gate's section ({@code gate}, none when null) put at the report's marks. Null when the report
+     * has no marks (a template of one's own that predates them): render it with
+     * {@link #render(RunResult, SiteNav, GateView)} then.
+     */
+    byte[] sitePage(byte[] standalone, SiteNav site, GateView gate) {
+        // On bytes, not text: a report is a megabyte or two of UTF-8 and the marks are ASCII.
+        int nav = indexOf(standalone, NAV_BYTES, 0);
+        int gateAt = nav < 0 ? -1 : indexOf(standalone, GATE_BYTES, nav);
+        if (gateAt < 0) {
+            return null;
+        }
+        byte[] navHtml = fragment("siteNav", Map.of("site", site)).getBytes(StandardCharsets.UTF_8);
+        byte[] gateHtml = gate == null ? new byte[0]
+                : fragment("gateSection", Map.of("gate", gate)).getBytes(StandardCharsets.UTF_8);
+        var out = new java.io.ByteArrayOutputStream(standalone.length + navHtml.length + gateHtml.length);
+        out.write(standalone, 0, nav);
+        out.writeBytes(navHtml);
+        out.write(standalone, nav + NAV_BYTES.length, gateAt - nav - NAV_BYTES.length);
+        out.writeBytes(gateHtml);
+        out.write(standalone, gateAt + GATE_BYTES.length, standalone.length - gateAt - GATE_BYTES.length);
+        return out.toByteArray();
+    }
+
+    /** Where {@code part} first occurs in {@code bytes} at or after {@code from}; -1 when it does not. */
+    static int indexOf(byte[] bytes, byte[] part, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= bytes.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** One fragment of {@code fragments.html}, e.g. {@code siteNav}, with its parameters as variables. */
+    private String fragment(String name, Map<String, Object> variables) {
+        Context context = new Context(Locale.ROOT);
+        context.setVariables(variables);
+        return engine.process(new TemplateSpec("fragments", Set.of(name), TemplateMode.HTML, null), context);
     }
 
     /** The report of {@code result} as a page of a site, with links back to it ({@code site}), or standalone. */
@@ -101,13 +184,18 @@ public final class ReportRenderer {
 
     /** The report as a site page, with the gate's verdicts on the run ({@code gate}, null when not gated). */
     String render(RunResult result, SiteNav site, GateView gate) {
+        Context context = context(result);
+        context.setVariable("site", site);
+        context.setVariable("gate", gate);
+        return engine.process(PAGE_TEMPLATE, context);
+    }
+
+    private static Context context(RunResult result) {
         Objects.requireNonNull(result, "result");
         Context context = new Context(Locale.ROOT);
         context.setVariable("report", ReportViewFactory.create(result));
         context.setVariable("accuracy", AccuracyView.of(result));
-        context.setVariable("site", site);
-        context.setVariable("gate", gate);
-        return engine.process(PAGE_TEMPLATE, context);
+        return context;
     }
 
     /** The packaged templates and assets, by name (what a user may copy and override). */
@@ -120,6 +208,17 @@ public final class ReportRenderer {
      * rebuilt in full.
      */
     String templatesDigest() {
+        if (templateDir == null) {
+            String digest = packagedDigest;
+            if (digest == null) {
+                packagedDigest = digest = digestTemplates();
+            }
+            return digest;
+        }
+        return digestTemplates();
+    }
+
+    private String digestTemplates() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String name : TEMPLATE_FILES) {

@@ -2,6 +2,7 @@ package io.inferbench.report;
 
 import io.inferbench.compare.Comparison;
 import io.inferbench.compare.ComparisonOptions;
+import io.inferbench.compare.LatencySample;
 import io.inferbench.result.ComparisonResult;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.PercentileEstimate;
@@ -21,6 +22,29 @@ final class RunComparisons {
 
     /** {@code newer} against {@code older}, with links to their pages ({@code slug}s under {@code runs/}). */
     static RunComparisonView of(RunResult newer, String newerSlug, RunResult older, String olderSlug) {
+        return of(newer, samples(newer), newerSlug, older, samples(older), olderSlug);
+    }
+
+    /**
+     * Each comparable configuration's latencies ({@link LatencySample}, decoded from the result's
+     * histograms) by label: decoded once, a site's run is compared with the previous run and the
+     * next one.
+     */
+    static Map<String, LatencySample> samples(RunResult run) {
+        Map<String, LatencySample> out = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ConfigurationResult c : run.configurations()) {
+            // The first configuration of a label is the one compared, as in of(...) below.
+            if (seen.add(ConfigurationView.label(c)) && SiteRun.measured(c) && c.measurement().histogram() != null) {
+                out.put(ConfigurationView.label(c), LatencySample.of(c));
+            }
+        }
+        return out;
+    }
+
+    /** As {@link #of(RunResult, String, RunResult, String)}, with both runs' {@link #samples}. */
+    static RunComparisonView of(RunResult newer, Map<String, LatencySample> newerSamples, String newerSlug,
+                                RunResult older, Map<String, LatencySample> olderSamples, String olderSlug) {
         Map<String, ConfigurationResult> before = new LinkedHashMap<>();
         older.configurations().forEach(c -> before.putIfAbsent(ConfigurationView.label(c), c));
         Map<String, ConfigurationResult> after = new LinkedHashMap<>();
@@ -40,7 +64,7 @@ final class RunComparisons {
                         "NOT COMPARED", "unknown", null));
                 continue;
             }
-            ComparisonResult c = Comparison.compare(a, b, SITE_COMPARISON);
+            ComparisonResult c = Comparison.compare(newerSamples.get(label), olderSamples.get(label), SITE_COMPARISON);
             String verdict = c.verdict() == null ? "INCONCLUSIVE" : c.verdict().name();
             rows.add(new RunComparisonView.Row(label, bText, aText, AnalysisView.ratio(c.ratio()),
                     AnalysisView.ratioRange(c.ratioCi95()), AnalysisView.ratio(c.p99Ratio()), verdict,

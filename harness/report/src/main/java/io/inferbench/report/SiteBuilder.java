@@ -1,6 +1,7 @@
 package io.inferbench.report;
 
 import io.inferbench.compare.ChangePoints;
+import io.inferbench.compare.LatencySample;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
 import java.io.IOException;
@@ -52,7 +53,9 @@ import java.util.regex.Pattern;
  */
 public final class SiteBuilder {
     /** Bump when what the builder writes changes without a template changing. */
-    static final String RENDERER_VERSION = "site/2";
+    static final String RENDERER_VERSION = "site/3";
+    /** Comparison pages rendered one after the other by one core (see {@link #tasks}). */
+    private static final int CHAIN = 8;
     private static final Pattern GENERATED = Pattern.compile("(runs|compare|scenarios(/[a-z0-9]+)?)/[A-Za-z0-9_][A-Za-z0-9._-]*\\.html");
 
     private final ReportRenderer renderer;
@@ -149,11 +152,26 @@ public final class SiteBuilder {
                 toRender.add(p);
             }
         }
-        toRender.parallelStream().forEach(p -> {
-            write(dir.resolve(p.path()), p.comparison() ? comparisonPage(p) : runPage(p));
-            // Pages of runs held in memory are listed too (never matching), so a later build can remove them.
-            pages.put(p.path(), p.digest() == null ? "uncached" : p.digest());
-            rendered.add(p.path());
+        tasks(toRender).parallelStream().forEach(task -> {
+            Placed decoded = null;
+            Map<String, LatencySample> samples = null;
+            for (Planned p : task) {
+                byte[] html;
+                if (p.comparison()) {
+                    // The previous comparison of a chain decoded this one's older run already.
+                    Map<String, LatencySample> older = decoded == p.previous() ? samples
+                            : RunComparisons.samples(load(p.previous()));
+                    samples = RunComparisons.samples(load(p.run()));
+                    decoded = p.run();
+                    html = comparisonPage(p, samples, older).getBytes(StandardCharsets.UTF_8);
+                } else {
+                    html = runPage(p);
+                }
+                write(dir.resolve(p.path()), html);
+                // Pages of runs held in memory are listed too (never matching), so a later build can remove them.
+                pages.put(p.path(), p.digest() == null ? "uncached" : p.digest());
+                rendered.add(p.path());
+            }
         });
 
         aggregates(dir, byScenario, placed, pages);
@@ -253,18 +271,49 @@ public final class SiteBuilder {
         return plan;
     }
 
-    private String runPage(Planned p) {
+    /**
+     * The pages to render as units of work for the cores: each run page alone, comparison pages in
+     * chains of up to {@value #CHAIN} consecutive runs of a scenario, so each run's histograms are
+     * decoded about once rather than once for each of its two comparisons.
+     */
+    private static List<List<Planned>> tasks(List<Planned> toRender) {
+        List<List<Planned>> tasks = new ArrayList<>();
+        List<Planned> chain = null;
+        for (Planned p : toRender) {
+            if (!p.comparison()) {
+                tasks.add(List.of(p));
+            } else if (chain != null && chain.size() < CHAIN && chain.get(chain.size() - 1).run() == p.previous()) {
+                chain.add(p);
+            } else {
+                chain = new ArrayList<>(List.of(p));
+                tasks.add(chain);
+            }
+        }
+        return tasks;
+    }
+
+    private byte[] runPage(Planned p) {
         Placed r = p.run();
         SiteNav nav = new SiteNav("../index.html", "../compare.html", "../scenarios/" + r.scenarioSlug() + ".html",
                 r.run().scenario(), p.previous() == null ? null : "../compare/" + comparisonSlug(r, p.previous())
                 + ".html", "run");
-        return renderer.render(load(r), nav, GateView.of(r.input().gate()));
+        GateView gate = GateView.of(r.input().gate());
+        // The run's own report.html when it is current (`inferbench run` wrote it from these bytes):
+        // only the nav and the gate section are added. Otherwise the report is rendered here.
+        String digest = r.input().resultDigest();
+        byte[] standalone = digest == null ? null : r.input().currentReport(renderer.stamp(digest));
+        if (standalone == null) {
+            standalone = renderer.renderStandalone(load(r), digest).getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] page = renderer.sitePage(standalone, nav, gate);
+        return page != null ? page : renderer.render(load(r), nav, gate).getBytes(StandardCharsets.UTF_8);
     }
 
-    private String comparisonPage(Planned p) {
+    private String comparisonPage(Planned p, Map<String, LatencySample> samples,
+                                  Map<String, LatencySample> previousSamples) {
         Placed r = p.run();
-        return renderer.renderPage("site-compare", Map.of("comparison", RunComparisons.of(load(r), r.slug(),
-                load(p.previous()), p.previous().slug()), "site", new SiteNav("../index.html", "../compare.html",
+        return renderer.renderPage("site-compare", Map.of("comparison", RunComparisons.of(load(r), samples, r.slug(),
+                load(p.previous()), previousSamples, p.previous().slug()), "site", new SiteNav("../index.html", "../compare.html",
                 "../scenarios/" + r.scenarioSlug() + ".html", r.run().scenario(), null, "compare")), null);
     }
 
@@ -356,8 +405,12 @@ public final class SiteBuilder {
     }
 
     private static void write(Path file, String html) {
+        write(file, html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path file, byte[] html) {
         try {
-            ResultJson.writeAtomically(file, html.getBytes(StandardCharsets.UTF_8));
+            ResultJson.writeAtomically(file, html);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -6,6 +6,7 @@ import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe: the result is parsed at most once.
  */
 public final class SiteInput {
+    /** The standalone report {@code inferbench run} writes beside {@code result.json}. */
+    static final String REPORT_FILE = "report.html";
     private final String key;
     private String resultDigest;
     private String gateDigest;
@@ -133,6 +136,30 @@ public final class SiteInput {
             return sha256(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * The {@code report.html} beside the result when it carries {@code stamp} (rendered from these
+     * result bytes, with these templates, by this renderer version): the site's run page is made
+     * from it instead of rendering the report again. Null when there is none, it is stale or
+     * unreadable, or the run is held in memory.
+     */
+    byte[] currentReport(String stamp) {
+        if (resultFile == null) {
+            return null;
+        }
+        Path report = resultFile.resolveSibling(REPORT_FILE);
+        try {
+            if (!Files.isRegularFile(report)) {
+                return null;
+            }
+            byte[] html = Files.readAllBytes(report);
+            // Attribute values are quoted; text from a result cannot hold a quote unescaped.
+            byte[] quoted = ("\"" + stamp + "\"").getBytes(StandardCharsets.UTF_8);
+            return ReportRenderer.indexOf(html, quoted, 0) >= 0 ? html : null;
+        } catch (IOException e) {
+            return null; // unreadable: rendered again
         }
     }
 

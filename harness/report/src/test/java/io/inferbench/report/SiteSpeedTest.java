@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The nightly gate's site figures (printed for the README, not asserted: machines vary): a year of
  * nights — 365 runs × 20 configurations of one scenario, stored as run folders like {@code results/}
- * — built in full from the files, then one more night added to that site. The runs are the real
+ * — built in full from the files, then one more night added to that site. Each run folder holds the
+ * {@code report.html} that {@code inferbench run} writes beside its result. The runs are the real
  * cross-backend result widened to 20 configurations, latencies scaled by seeded noise with a +10%
  * step from night 200.
  */
@@ -74,17 +75,20 @@ class SiteSpeedTest {
 
     private static List<Path> writeNights(int nights) throws IOException {
         RunResult real = SiteFixtures.crossBackend();
+        ReportRenderer renderer = new ReportRenderer();
         Random random = new Random(365);
         Instant start = Instant.parse("2026-01-01T02:00:00Z");
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < nights; i++) {
             String id = String.format("2026-night-%03d", i + 1);
             Path f = ROOT.resolve("results").resolve(id).resolve("result.json");
-            if (!Files.isRegularFile(f)) { // kept between runs of the test: only the build is measured
-                ResultJson.write(SiteFixtures.widened(real, 20, id, start.plus(Duration.ofDays(i)), "nightly",
-                        (i >= 200 ? 1.1 : 1.0) * (1 + 0.02 * random.nextGaussian())), f);
-            } else {
-                random.nextGaussian();
+            double factor = (i >= 200 ? 1.1 : 1.0) * (1 + 0.02 * random.nextGaussian());
+            Path report = f.resolveSibling(SiteInput.REPORT_FILE);
+            // Kept between runs of the test (only the build is measured); the report written as `run` does.
+            if (!Files.isRegularFile(f) || !Files.isRegularFile(report)) {
+                RunResult night = SiteFixtures.widened(real, 20, id, start.plus(Duration.ofDays(i)), "nightly", factor);
+                ResultJson.write(night, f);
+                renderer.write(night, report);
             }
             files.add(f);
         }
