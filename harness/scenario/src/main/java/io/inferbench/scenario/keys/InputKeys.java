@@ -40,11 +40,11 @@ public final class InputKeys {
     public static final SectionSpec TENSOR_OVERRIDE = new SectionSpec("tensorOverride", "Overrides what the model "
             + "declares for one input. Checked against the model before the run.", List.of(DTYPE, SHAPE, RANGE));
 
-    public static final KeySpec BATCH_SIZE = KeySpec.of("batch-size", Whole.intAtLeast(1),
+    public static final KeySpec BATCH_SIZE = KeySpec.of("batch-size", new Whole(1, 65_536),
             "Samples per query: the size of each input's dynamic batch (first) dimension.").withDefault(1L);
-    public static final KeySpec SEQUENCE_LENGTH = KeySpec.of("sequence-length", Whole.intAtLeast(1),
+    public static final KeySpec SEQUENCE_LENGTH = KeySpec.of("sequence-length", new Whole(1, 1 << 20),
             "Size of the other dynamic dimensions (tokens per text).").withDefault(128L);
-    public static final KeySpec SAMPLES = KeySpec.of("samples", Whole.intAtLeast(1),
+    public static final KeySpec SAMPLES = KeySpec.of("samples", new Whole(1, 1 << 20),
             "Distinct samples prepared before timing; queries cycle through them.").withDefault(64L);
     public static final KeySpec SEED = KeySpec.of("seed", Whole.ANY,
             "Seed for random tensors: the same seed gives the same samples.").withDefault(42L);
