@@ -71,6 +71,9 @@ final class RunBinder {
             return m.problem(RunKeys.HEAP.name(), "expected a heap size as -Xmx takes it, e.g. 2g or 512m, got '"
                     + heap + "'");
         }
+        if (heap != null && !HeapSizes.inRange(heap)) {
+            return m.problem(RunKeys.HEAP.name(), "expected " + HeapSizes.expected() + ", got '" + heap + "'");
+        }
         List<String> args = args(m);
         if (args == null) {
             return null;

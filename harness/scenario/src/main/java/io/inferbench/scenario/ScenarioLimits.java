@@ -15,6 +15,8 @@ public final class ScenarioLimits {
     public static final int MAX_NESTING_DEPTH = 64;
     /** Most aliases to collections (an alias bomb expands exponentially). */
     public static final int MAX_ALIASES = 50;
+    /** Largest text input or accuracy dataset file read: 256 MiB. */
+    public static final long MAX_DATA_FILE_BYTES = 256L << 20;
     /** Most configurations a matrix may expand to unless the caller raises it ({@code --max-configurations}). */
     public static final int DEFAULT_MAX_CONFIGURATIONS = 10_000;
 

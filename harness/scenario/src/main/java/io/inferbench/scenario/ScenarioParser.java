@@ -71,7 +71,8 @@ public final class ScenarioParser {
      * other configurations' backends are not there to check their options against.
      */
     public ScenarioParser onlyConfiguration(String id) {
-        return new ScenarioParser(backends, id, convertible, maxConfigurations);
+        // The parent counted the plan against its bound (perhaps raised by --max-configurations) already.
+        return new ScenarioParser(backends, id, convertible, Integer.MAX_VALUE);
     }
 
     public Scenario parse(Path file) throws ScenarioException {
