@@ -22,6 +22,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             err.println("inferbench: " + ex.getMessage());
             return Main.BAD_INPUT;
         }
+        if (ex instanceof io.inferbench.run.ResultWriteException) {
+            // Not bad input, not a bug: the message says what was kept and how to finish.
+            err.println("inferbench: " + ex.getMessage());
+            return Main.CONFIGURATION_FAILED;
+        }
         err.println("inferbench: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
         if ("1".equals(System.getenv("INFERBENCH_DEBUG"))) {
             ex.printStackTrace(err);

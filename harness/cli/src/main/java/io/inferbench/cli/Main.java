@@ -37,11 +37,30 @@ public final class Main {
         cl.setExecutionExceptionHandler(new Failures());
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("inferbench: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'inferbench " + ex.getCommandLine().getCommandName()
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help'.");
             return BAD_INPUT;
         });
+        String unknown = unknownCommand(cl, args);
+        if (unknown != null) {
+            err.println("inferbench: unknown command '" + unknown + "'." + io.inferbench.scenario.Suggestions
+                    .didYouMean(unknown, java.util.List.copyOf(cl.getSubcommands().keySet()))
+                    + " Commands: " + String.join(", ", cl.getSubcommands().keySet()) + ". Try 'inferbench --help'.");
+            err.flush();
+            return BAD_INPUT;
+        }
         return cl.execute(args);
+    }
+
+    /**
+     * The first argument when it is neither an option nor a command. Checked before picocli parses,
+     * which would otherwise let {@code inferbench nosuch --help} print the main help and exit 0.
+     */
+    private static String unknownCommand(CommandLine cl, String[] args) {
+        if (args.length == 0 || args[0].startsWith("-") || cl.getSubcommands().containsKey(args[0])) {
+            return null;
+        }
+        return args[0];
     }
 
     /** Version from the jar manifest. */

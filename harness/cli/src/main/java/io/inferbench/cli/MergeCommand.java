@@ -108,8 +108,9 @@ final class MergeCommand implements Callable<Integer> {
         }
         Path file = Path.of(run.scenario().file());
         try {
-            return new ScenarioParser(Backends.discover().byName()).parse(file, file.toAbsolutePath().getParent(),
-                    run.scenario().source());
+            // The shards' runs were bounded when they ran (perhaps with --max-configurations raised).
+            return new ScenarioParser(Backends.discover().byName()).withMaxConfigurations(Integer.MAX_VALUE)
+                    .parse(file, file.toAbsolutePath().getParent(), run.scenario().source());
         } catch (ScenarioException | RuntimeException e) {
             err.println("warning: the shards' scenario does not parse here (" + String.valueOf(e.getMessage()).lines()
                     .findFirst().orElse("") + "); comparisons and the recommendation use their defaults");

@@ -62,6 +62,12 @@ final class RunCommand implements Callable<Integer> {
             + "'validate --shard I/N' lists them); the result records the shard for 'inferbench merge'")
     String shard;
 
+    @Option(names = "--max-configurations", paramLabel = "N",
+            defaultValue = "" + io.inferbench.scenario.ScenarioLimits.DEFAULT_MAX_CONFIGURATIONS,
+            description = "refuse a matrix of more than N configurations, counted before it is expanded "
+                    + "(default: ${DEFAULT-VALUE})")
+    int maxConfigurations;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -84,7 +90,8 @@ final class RunCommand implements Callable<Integer> {
         Path file = scenarioFile(previous);
         Backends backends = Backends.discover();
         BackendProbe probe = ScenarioLoader.probe(backends, inProcess);
-        var loaded = ScenarioLoader.load(file, backends, probe, stdout, spec.commandLine().getErr());
+        var loaded = ScenarioLoader.load(file, backends, probe, stdout, spec.commandLine().getErr(),
+                MaxConfigurations.check(maxConfigurations));
         if (requireGpu) {
             GpuRequirement.check(loaded.configurations(), probe);
         }
@@ -98,13 +105,13 @@ final class RunCommand implements Callable<Integer> {
         }
         List<io.inferbench.run.PreparedConfiguration> chosen = part == null ? loaded.configurations()
                 : part.select(loaded.configurations());
-        Path runDir = previous != null ? resume
-                : out.resolve(BenchmarkRunner.runId(loaded.scenario(), Instant.now())
-                        + (part == null ? "" : part.runIdSuffix()));
+        Path runDir = previous != null ? writable(resume) : newRunFolder(loaded.scenario(), part);
         ConsoleProgress progress = new ConsoleProgress(stdout, System.console() != null);
         progress.println("inferbench: " + loaded.scenario().name() + " — " + chosen.size()
                 + " configurations" + (part == null ? "" : " (shard " + part.label() + " of "
                 + loaded.configurations().size() + ")") + " → " + runDir);
+        progress.println("planned: " + io.inferbench.run.RunPlan.of(chosen.stream()
+                .map(io.inferbench.run.PreparedConfiguration::spec).toList()).describe());
         BenchmarkRunner runner = new BenchmarkRunner(backends.byName(), ScenarioLoader.projectDir())
                 .inProcess(inProcess).withAdapterClasspaths(backends.adapterClasspaths()).withProbe(probe);
         RunResult result;
@@ -126,7 +133,14 @@ final class RunCommand implements Callable<Integer> {
         progress.println("result: " + runDir.resolve(BenchmarkRunner.RESULT_FILE));
         if (!noReport) {
             Path html = runDir.resolve("report.html");
-            (templates == null ? new ReportRenderer() : ReportRenderer.withTemplates(templates)).write(result, html);
+            try {
+                (templates == null ? new ReportRenderer() : ReportRenderer.withTemplates(templates)).write(result, html);
+            } catch (IOException e) {
+                progress.println("inferbench: could not write " + html + " (" + String.valueOf(e.getMessage()).lines()
+                        .findFirst().orElse("") + "); the result is complete in " + runDir.resolve(
+                        BenchmarkRunner.RESULT_FILE) + ": render it later with inferbench report " + runDir);
+                return Main.CONFIGURATION_FAILED;
+            }
             progress.println("report: " + html.toAbsolutePath());
         }
         if (requireGpu) {
@@ -148,7 +162,46 @@ final class RunCommand implements Callable<Integer> {
             }
             return Main.CONFIGURATION_FAILED;
         }
+        List<String> failedTasks = failedAccuracyTasks(result);
+        if (!failedTasks.isEmpty()) {
+            progress.println(failedTasks.size() + " accuracy task" + (failedTasks.size() == 1 ? "" : "s")
+                    + " failed:");
+            failedTasks.forEach(t -> progress.println("  " + t));
+            return Main.CONFIGURATION_FAILED;
+        }
         return Main.OK;
+    }
+
+    /** {@code c01 label, task spam: why}, for each accuracy task that failed (not skipped) in a measured configuration. */
+    private static List<String> failedAccuracyTasks(RunResult result) {
+        List<String> out = new java.util.ArrayList<>();
+        for (ConfigurationResult c : result.configurations()) {
+            for (var a : c.accuracy()) {
+                if (a.status() == io.inferbench.result.AccuracyResult.Status.FAILED) {
+                    out.add(c.id() + " " + c.label() + ", task " + a.task() + ": " + a.note());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A new run's folder under --out, created now (atomically; another id when the first is taken). */
+    private Path newRunFolder(io.inferbench.scenario.Scenario scenario, io.inferbench.run.Shard part)
+            throws BadInputException {
+        try {
+            return io.inferbench.run.RunFolders.create(out, BenchmarkRunner.runId(scenario, Instant.now()),
+                    part == null ? "" : part.runIdSuffix());
+        } catch (IOException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    /** The resumed run's folder, when this run can write into it. */
+    private static Path writable(Path runDir) throws BadInputException {
+        if (!Files.isWritable(runDir)) {
+            throw new BadInputException("--resume: cannot write into " + runDir);
+        }
+        return runDir;
     }
 
     /** SCENARIO, else the file the resumed run recorded. */

@@ -10,6 +10,7 @@ import io.inferbench.run.backends.BackendProbe;
 import io.inferbench.run.backends.Backends;
 import io.inferbench.run.PreparedConfiguration;
 import io.inferbench.run.Preflight;
+import io.inferbench.scenario.Problem;
 import io.inferbench.scenario.Scenario;
 import io.inferbench.scenario.ScenarioException;
 import io.inferbench.scenario.ScenarioParser;
@@ -19,7 +20,11 @@ import java.util.List;
 
 /** Parse and preflight, shared by {@code run} and {@code validate}. */
 final class ScenarioLoader {
-    record Loaded(Scenario scenario, List<PreparedConfiguration> configurations) {
+    /**
+     * @param unloadable the models that would not open as their configuration asks (a run fails those
+     *                   configurations and runs the others; validate refuses them)
+     */
+    record Loaded(Scenario scenario, List<PreparedConfiguration> configurations, List<Problem> unloadable) {
     }
 
     private ScenarioLoader() {
@@ -31,16 +36,22 @@ final class ScenarioLoader {
      */
     static Loaded load(Path file, Backends backends, BackendProbe probe, PrintWriter out, PrintWriter err)
             throws ScenarioException {
+        return load(file, backends, probe, out, err, io.inferbench.scenario.ScenarioLimits.DEFAULT_MAX_CONFIGURATIONS);
+    }
+
+    /** {@link #load}, refusing a matrix of more than {@code maxConfigurations}. */
+    static Loaded load(Path file, Backends backends, BackendProbe probe, PrintWriter out, PrintWriter err,
+                       int maxConfigurations) throws ScenarioException {
         backends.problems().forEach(p -> err.println("warning: " + p));
-        Scenario s = new ScenarioParser(backends.byName())
+        Scenario s = new ScenarioParser(backends.byName()).withMaxConfigurations(maxConfigurations)
                 .withConversions((b, f) -> backends.converterFor(b.name(), f).isPresent()).parse(file);
         ChildProbe converting = probe instanceof ChildProbe c ? c : new ChildProbe(backends);
-        List<PreparedConfiguration> prepared = new Preflight(backends.byName(), ModelResolver.defaults(), probe)
+        Preflight.Checked checked = new Preflight(backends.byName(), ModelResolver.defaults(), probe)
                 .withConversions(new CachedConversions(backends, converting, InferbenchDirs.cache(), line -> {
                     out.println(line);
                     out.flush();
-                })).withOptimizations(optimizations(out)).check(s);
-        return new Loaded(s, prepared);
+                })).withOptimizations(optimizations(out)).inspect(s);
+        return new Loaded(s, checked.configurations(), checked.unloadable());
     }
 
     /** The optimizer, loaded when a configuration first has steps; without its jars, steps are refused. */

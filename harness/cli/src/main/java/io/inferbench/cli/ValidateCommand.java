@@ -20,6 +20,11 @@ final class ValidateCommand implements Callable<Integer> {
             + "'run --shard I/N' would run: configuration k of the expansion order belongs to shard ((k-1) mod N)+1")
     String shard;
 
+    @picocli.CommandLine.Option(names = "--max-configurations", paramLabel = "N", defaultValue = "" + io.inferbench.scenario.ScenarioLimits.DEFAULT_MAX_CONFIGURATIONS,
+            description = "refuse a matrix of more than N configurations, counted before it is expanded "
+                    + "(default: ${DEFAULT-VALUE})")
+    int maxConfigurations;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -29,7 +34,11 @@ final class ValidateCommand implements Callable<Integer> {
         Backends backends = Backends.discover();
         io.inferbench.run.Shard part = Shards.parse(shard);
         var loaded = ScenarioLoader.load(scenario, backends, ScenarioLoader.probe(backends, false), out,
-                spec.commandLine().getErr());
+                spec.commandLine().getErr(), MaxConfigurations.check(maxConfigurations));
+        if (!loaded.unloadable().isEmpty()) {
+            // A run would fail these configurations: not "valid".
+            throw new io.inferbench.scenario.ScenarioException(loaded.unloadable());
+        }
         out.println(scenario + ": valid, " + loaded.configurations().size() + " configuration"
                 + (loaded.configurations().size() == 1 ? "" : "s"));
         java.util.List<PreparedConfiguration> listed = part == null ? loaded.configurations()
@@ -37,6 +46,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (part != null) {
             out.println("shard " + part.label() + " runs " + listed.size() + " of them:");
         }
+        out.println("planned: " + io.inferbench.run.RunPlan.of(listed.stream().map(PreparedConfiguration::spec)
+                .toList()).describe());
         for (PreparedConfiguration pc : listed) {
             var c = pc.spec();
             out.printf("  %s  %-32s %s on %s, %s, model %s%n", c.id(), c.label(), c.backend().name(),

@@ -14,6 +14,9 @@ import java.util.List;
  * what the scenario's run.jvm settings made of that JVM.
  */
 public final class ProcessEvaluator implements Evaluator {
+    /** Set in an in-process run, makes the task fail: what a broken evaluator does. */
+    static final String FAIL_PROPERTY = "inferbench.test.fail-accuracy";
+
     @Override
     public String name() {
         return "process";
@@ -31,6 +34,9 @@ public final class ProcessEvaluator implements Evaluator {
 
     @Override
     public List<AccuracyMetric> evaluate(EvaluationContext context) {
+        if (Boolean.getBoolean(FAIL_PROPERTY)) {
+            throw new IllegalStateException("asked to fail by -D" + FAIL_PROPERTY);
+        }
         return List.of(Metrics.proportion("ran", new boolean[] {true}, context.confidence(),
                 "pid " + ProcessHandle.current().pid() + " mark-env=" + System.getenv("INFERBENCH_TEST_MARK")
                         + " mark-property=" + System.getProperty("inferbench.test.mark")

@@ -560,7 +560,9 @@ class ScenarioSchemaTest {
     /** The binder keeps these as Java ints; the schema says so (the parser should too, see ScenarioParserTest). */
     @Test
     void intFieldsFitAnInt() throws IOException {
-        assertSchemaAccepts("backend: { name: synthetic }\ninputs: { batch-size: 2147483647 }\n");
+        // Within an int, and within the bound the binder refuses past (issue 17: absurd counts are refused).
+        assertSchemaAccepts("backend: { name: synthetic }\ninputs: { batch-size: 65536 }\n");
+        assertSchemaRejects("backend: { name: synthetic }\ninputs: { batch-size: 65537 }\n");
         assertSchemaRejects("backend: { name: synthetic }\ninputs: { batch-size: 3000000000 }\n");
         assertSchemaRejects("backend: { name: synthetic }\nhardware: { device: gpu, device-id: 3000000000 }\n");
     }

@@ -3,6 +3,7 @@ package io.inferbench.model;
 import io.inferbench.scenario.MavenCoordinates;
 import io.inferbench.scenario.ModelSource;
 import io.inferbench.scenario.Suggestions;
+import io.inferbench.scenario.UserFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -42,6 +43,12 @@ public final class ModelResolver {
         if (source instanceof ModelSource.LocalFile f) {
             if (!Files.exists(f.path())) {
                 throw new ModelResolutionException("model file not found: " + f.path());
+            }
+            try {
+                // Before hashing: reading a FIFO or a device never ends (a SavedModel is a folder).
+                UserFiles.requireReadable(f.path(), true);
+            } catch (IOException e) {
+                throw new ModelResolutionException("model " + e.getMessage());
             }
             return describe(f.path(), f.describe(), false);
         }
@@ -120,7 +127,9 @@ public final class ModelResolver {
             if (Files.isDirectory(path)) {
                 long size;
                 try (Stream<Path> files = Files.walk(path)) {
-                    size = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+                    // Regular files only, not followed through links: a FIFO in the folder is never opened.
+                    size = files.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                            .mapToLong(p -> p.toFile().length()).sum();
                 }
                 return new ResolvedModel(path, source, size, "");
             }

@@ -1,12 +1,16 @@
 package io.inferbench.result;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -24,8 +28,22 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Reads accept every schema version so far: results written by older versions still load and render.
  */
 public final class ResultJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * Longest string a result may hold, for writer and reader alike: Jackson's default read limit,
+     * stated here so that the writer truncates (with a note) what the reader would refuse.
+     */
+    public static final int MAX_STRING_LENGTH = 20_000_000;
+    /** Largest result file read: 1 GiB (a run of thousands of configurations is a few hundred MiB). */
+    public static final long MAX_DOCUMENT_BYTES = 1L << 30;
+    /** Deepest nesting read (a result nests a dozen levels). */
+    public static final int MAX_NESTING_DEPTH = 200;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH)
+                            .maxNestingDepth(MAX_NESTING_DEPTH).build())
+                    .build())
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("bounded-strings").addSerializer(String.class, new BoundedStrings()))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // NaN (e.g. a timeline interval with no queries) is not valid JSON: write it as "NaN".
@@ -71,7 +89,7 @@ public final class ResultJson {
      * {@code inferbench.run/2}); rejects other documents and newer schemas with a one-line reason.
      */
     public static RunResult read(Path file) throws IOException {
-        return fromJson(Files.readAllBytes(file), file.toString());
+        return fromJson(bytes(file), file.toString());
     }
 
     /**
@@ -79,7 +97,21 @@ public final class ResultJson {
      * reading many runs' figures, e.g. a regression gate's history.
      */
     public static RunResult readFigures(Path file) throws IOException {
-        return fromJson(LIGHT, Files.readAllBytes(file), file.toString());
+        return fromJson(LIGHT, bytes(file), file.toString());
+    }
+
+    /** The file's bytes, refused when it is not a regular file or larger than {@link #MAX_DOCUMENT_BYTES}. */
+    private static byte[] bytes(Path file) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                java.nio.file.attribute.BasicFileAttributes.class);
+        if (!a.isRegularFile()) {
+            throw new IOException(file + ": not a regular file");
+        }
+        if (a.size() > MAX_DOCUMENT_BYTES) {
+            throw new IOException(file + ": " + a.size() + " bytes, more than the " + MAX_DOCUMENT_BYTES
+                    + " a result may have");
+        }
+        return Files.readAllBytes(file);
     }
 
     /** {@link #read} of a document in memory, e.g. a resource. */
@@ -91,7 +123,60 @@ public final class ResultJson {
         return fromJson(MAPPER, json, where);
     }
 
+    /**
+     * Any document, read or refused with one line naming {@code where}, what is wrong and where in it:
+     * malformed JSON, wrong types and missing parts never escape as a stack trace or a null.
+     */
     private static RunResult fromJson(ObjectMapper mapper, byte[] json, String where) throws IOException {
+        RunResult result;
+        try {
+            result = decode(mapper, json, where);
+        } catch (JacksonException e) {
+            throw new IOException(where + ": not a readable result: " + describe(e), e);
+        } catch (RuntimeException e) {
+            throw new IOException(where + ": not a readable result: " + e, e);
+        }
+        ResultChecks.requireComplete(result, where);
+        return result;
+    }
+
+    /** {@code Unexpected end-of-input (line 3, column 12, at configurations[0].setup)}. */
+    private static String describe(JacksonException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = root instanceof JacksonException j ? j.getOriginalMessage()
+                : root != e ? root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage())
+                : e.getOriginalMessage();
+        what = String.valueOf(what).lines().findFirst().orElse("");
+        if (what.length() > 200) {
+            what = what.substring(0, 200) + "…";
+        }
+        StringBuilder at = new StringBuilder();
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            at.append("line ").append(e.getLocation().getLineNr()).append(", column ")
+                    .append(e.getLocation().getColumnNr());
+        }
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            at.append(at.isEmpty() ? "" : ", ").append("at ").append(path(m.getPath()));
+        }
+        return what + (at.isEmpty() ? "" : " (" + at + ")");
+    }
+
+    private static String path(java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+        StringBuilder b = new StringBuilder();
+        for (var r : refs) {
+            if (r.getFieldName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    private static RunResult decode(ObjectMapper mapper, byte[] json, String where) throws IOException {
         String schema = schemaOf(json);
         if (schema == null || !schema.startsWith(SCHEMA_PREFIX)) {
             throw new IOException(where + ": not an InferBench result (schema " + schema + ")");

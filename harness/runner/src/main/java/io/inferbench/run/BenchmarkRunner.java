@@ -221,7 +221,7 @@ public final class BenchmarkRunner {
             slots[i] = find(initial, configurations.get(i));
         }
         RunResult result = initial.withConfigurations(filled(slots), null);
-        ResultJson.write(result, runDir.resolve(RESULT_FILE));
+        save(result, runDir, "before the first configuration", result.configurations().size(), n);
         ConfigurationExecutor here = new ConfigurationRunner(backends, new LoadGenerator(), interval)
                 .withAccuracy(scenario.accuracy()).withOutputCapture(outputs);
         ConfigurationExecutor forked = new ForkExecutor(scenario, runDir, interval, withBackendEnvironment(forkJvms))
@@ -239,11 +239,27 @@ public final class BenchmarkRunner {
                     : executor.execute(pc, listener);
             listener.configurationFinished(slots[i]);
             result = result.withConfigurations(filled(slots), null);
-            ResultJson.write(result, runDir.resolve(RESULT_FILE));
+            save(result, runDir, "after " + pc.spec().id() + " " + pc.spec().label(),
+                    result.configurations().size() - 1, n);
         }
         result = RunAnalysis.analyse(result.withConfigurations(filled(slots), Instant.now()), scenario, outputs);
-        ResultJson.write(result, runDir.resolve(RESULT_FILE));
+        save(result, runDir, "at the end (comparisons and recommendation)", result.configurations().size(), n);
         return result;
+    }
+
+    /**
+     * Writes {@code result} (atomically: the file keeps its previous content when this fails). A
+     * failure stops the run, since nothing measured afterwards could be kept; the exception says what
+     * the file still holds and what was not written.
+     */
+    private static void save(RunResult result, Path runDir, String when, int kept, int planned)
+            throws ResultWriteException {
+        Path file = runDir.resolve(RESULT_FILE);
+        try {
+            ResultJson.write(result, file);
+        } catch (IOException e) {
+            throw new ResultWriteException(file, when, kept, planned, e);
+        }
     }
 
     /** The result of {@code pc} in {@code run}, matched by id and label, or null. */

@@ -77,10 +77,13 @@ public final class ChildProbe implements BackendProbe {
         }
         byAdapter.forEach((adapter, qs) -> {
             ProbeReply reply = ask(adapter, qs, null);
-            for (ModelQuery q : qs) {
-                out.put(q, reply == null ? ModelShape.failed(lastFailure) : reply.described().stream()
-                        .filter(d -> d.query().equals(q)).map(ProbeReply.Described::shape).findFirst()
-                        .orElse(ModelShape.failed("the probe JVM did not describe " + q.model())));
+            // By position: the child answers in the order asked, and option values do not survive JSON
+            // with their Java types (a Long comes back an Integer), so queries would not compare equal.
+            for (int i = 0; i < qs.size(); i++) {
+                ModelQuery q = qs.get(i);
+                out.put(q, reply == null ? ModelShape.failed(lastFailure) : i < reply.described().size()
+                        ? reply.described().get(i).shape()
+                        : ModelShape.failed("the probe JVM did not describe " + q.model()));
             }
         });
         return out;

@@ -52,8 +52,14 @@ public final class Preflight {
     private record Resolved(ConfigurationSpec spec, ResolvedModel model, ResolvedModel tokenizer, List<String> texts,
                             ModelFormat loadFormat, ConversionInfo conversion,
                             PreparedConfiguration.NotRunnable notRunnable, List<OptimizationInfo> optimizations) {
+        /**
+         * The model opened as the run will open it, with the configuration's options; a GPU
+         * configuration's options may only make sense on its GPU, so it is opened with the defaults.
+         */
         BackendProbe.ModelQuery query() {
-            return new BackendProbe.ModelQuery(spec.backend().name(), model.path(), loadFormat);
+            boolean cpu = spec.hardware().device().kind() == Device.Kind.CPU;
+            return new BackendProbe.ModelQuery(spec.backend().name(), model.path(), loadFormat,
+                    cpu ? spec.backend().options() : Map.of());
         }
     }
 
@@ -92,10 +98,29 @@ public final class Preflight {
         return new Preflight(backends, resolver, probe, conversions, modelOptimizations);
     }
 
+    /**
+     * What preflight found: the configurations, and the models that would not open as their
+     * configuration asks ({@code unloadable}, one problem each). A run goes on without them (each
+     * such configuration fails with the backend's reason, the others run); {@code validate} refuses
+     * them, so that it never calls valid what a run would fail.
+     */
+    public record Checked(List<PreparedConfiguration> configurations, List<Problem> unloadable) {
+        public Checked {
+            configurations = List.copyOf(configurations);
+            unloadable = List.copyOf(unloadable);
+        }
+    }
+
     /** Checks every configuration; throws with every problem found. */
     public List<PreparedConfiguration> check(Scenario scenario) throws ScenarioException {
+        return inspect(scenario).configurations();
+    }
+
+    /** {@link #check}, keeping what opening each model showed. */
+    public Checked inspect(Scenario scenario) throws ScenarioException {
         String file = scenario.file().toString();
         List<Problem> problems = new ArrayList<>();
+        checkDatasets(scenario, file, problems);
         List<PreparedConfiguration> out = new ArrayList<>();
         List<Resolved> resolved = new ArrayList<>();
         for (ConfigurationSpec c : scenario.configurations()) {
@@ -108,8 +133,17 @@ public final class Preflight {
         Map<BackendProbe.ModelQuery, BackendProbe.ModelShape> shapes = probe.describe(
                 new LinkedHashSet<>(resolved.stream().filter(r -> r.notRunnable() == null).map(Resolved::query)
                         .toList()));
+        List<Problem> unloadable = new ArrayList<>();
         for (Resolved r : resolved) {
-            PreparedConfiguration p = plan(r, shapes.get(r.query()), file, problems);
+            BackendProbe.ModelShape shape = shapes.get(r.query());
+            if (r.notRunnable() == null && shape != null && shape.failure() != null && !shape.skipped()) {
+                boolean hasModel = r.model().path() != null;
+                unloadable.add(at(file, r.spec().location(hasModel ? "model" : "backend"), hasModel ? "model"
+                        : "backend.options", r.spec().id() + " " + r.spec().label() + ": " + r.spec().backend().name()
+                        + (hasModel ? " cannot open " + r.model().source() + " with these options: "
+                        : " refuses these options: ") + firstLine(shape.failure())));
+            }
+            PreparedConfiguration p = plan(r, shape, file, problems);
             if (p != null) {
                 out.add(p);
             }
@@ -117,7 +151,32 @@ public final class Preflight {
         if (!problems.isEmpty()) {
             throw new ScenarioException(new ArrayList<>(new LinkedHashSet<>(problems)));
         }
-        return out;
+        return new Checked(out, unloadable);
+    }
+
+    /**
+     * Each accuracy task's dataset read by its evaluator as the task will read it: a malformed line
+     * is bad input now, not a failed task after the measurement.
+     */
+    private static void checkDatasets(Scenario scenario, String file, List<Problem> problems) {
+        if (scenario.accuracy() == null) {
+            return;
+        }
+        var evaluators = io.inferbench.api.accuracy.Evaluators.installed();
+        var tasks = scenario.accuracy().tasks();
+        for (int i = 0; i < tasks.size(); i++) {
+            var task = tasks.get(i);
+            var evaluator = evaluators.get(task.evaluator());
+            if (task.dataset() == null || evaluator == null) {
+                continue;
+            }
+            try {
+                evaluator.checkDataset(task);
+            } catch (IOException | RuntimeException e) {
+                problems.add(new Problem(file, 0, 0, "accuracy.tasks[" + i + "].dataset", "task '" + task.name()
+                        + "': " + firstLine(e.getMessage() == null ? e.toString() : e.getMessage())));
+            }
+        }
     }
 
     private Resolved resolve(ConfigurationSpec c, String file, List<Problem> problems) {
@@ -212,12 +271,19 @@ public final class Preflight {
     }
 
     static List<String> readTexts(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file).stream().map(String::strip)
+        List<String> lines = io.inferbench.scenario.UserFiles.readLines(file,
+                        io.inferbench.scenario.ScenarioLimits.MAX_DATA_FILE_BYTES).stream().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         if (lines.isEmpty()) {
             throw new IOException("text file " + file + " has no lines of text");
         }
         return lines;
+    }
+
+    /** A reason fit for a one-line problem: its first line, at most 300 characters. */
+    private static String firstLine(String reason) {
+        String line = reason.strip().lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     private static Problem at(String file, SourceLocation loc, String path, String message) {

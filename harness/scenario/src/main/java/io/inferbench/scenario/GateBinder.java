@@ -16,9 +16,8 @@ final class GateBinder {
         int problemsBefore = m.problems().size();
         Map<String, Double> thresholds = thresholds(m.map(GateKeys.THRESHOLDS));
         Double alpha = m.boundedNumber(GateKeys.ALPHA);
-        Integer lookback = m.smallInteger(GateKeys.LOOKBACK.name(), YamlMap.whole(GateKeys.LOOKBACK).min(), null);
-        Integer minHistory = m.smallInteger(GateKeys.MIN_HISTORY.name(), YamlMap.whole(GateKeys.MIN_HISTORY).min(),
-                null);
+        Integer lookback = m.smallInteger(GateKeys.LOOKBACK, null);
+        Integer minHistory = m.smallInteger(GateKeys.MIN_HISTORY, null);
         Integer confirm = confirm(m);
         Boolean commonMode = m.has(GateKeys.COMMON_MODE.name()) ? m.flag(GateKeys.COMMON_MODE) : null;
         if (lookback != null) {

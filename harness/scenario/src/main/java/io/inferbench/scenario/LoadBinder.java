@@ -78,12 +78,7 @@ final class LoadBinder {
         if (!m.has(key.name()) && key.defaultValue() == null) {
             return m.problem("missing " + key.name() + " (an integer >= 1)");
         }
-        Integer v = m.smallInteger(key);
-        long max = YamlMap.whole(key).max();
-        if (v != null && v > max) {
-            return m.problem(key.name(), "expected an integer between 1 and " + max + ", got " + v);
-        }
-        return v;
+        return m.smallInteger(key);
     }
 
     private static LoadProfile.Rate rate(YamlMap m, boolean rateRequired) {

@@ -39,8 +39,22 @@ final class MatrixExpander {
     private MatrixExpander() {
     }
 
-    static List<Point> expand(MappingNode root, Node matrix, Problems problems) {
+    /**
+     * The matrix's points, or none (with a problem at {@code matrix}) when the product of its axes'
+     * sizes, counted before anything is expanded, exceeds {@code max}.
+     */
+    static List<Point> expand(MappingNode root, Node matrix, Problems problems, int max) {
         List<Axis> axes = matrix == null ? List.of() : axes(matrix, problems);
+        long count = 1;
+        for (Axis axis : axes) {
+            count = Math.min((long) Integer.MAX_VALUE + 1, count * axis.values().size());
+        }
+        if (count > max) {
+            problems.at(matrix, "matrix", tooMany(count > Integer.MAX_VALUE ? "more than " + Integer.MAX_VALUE
+                    : Long.toString(count), max, axes.stream().map(a -> a.name() + " (" + a.values().size() + ")")
+                    .collect(java.util.stream.Collectors.joining(" x "))));
+            return List.of();
+        }
         List<Point> points = new ArrayList<>();
         points.add(new Point(new LinkedHashMap<>(), root));
         for (Axis axis : axes) {
@@ -55,6 +69,12 @@ final class MatrixExpander {
             points = next;
         }
         return points;
+    }
+
+    /** The one-line refusal of a plan of {@code count} configurations. */
+    static String tooMany(String count, int max, String product) {
+        return "the matrix expands to " + count + " configurations (" + product + "), more than the " + max
+                + " allowed; split the scenario, or raise the bound with --max-configurations N";
     }
 
     private static List<Axis> axes(Node matrix, Problems problems) {

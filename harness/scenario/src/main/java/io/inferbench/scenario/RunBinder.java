@@ -47,11 +47,7 @@ final class RunBinder {
             return m.problem(RunKeys.MAX_DURATION.name(), "max-duration (" + Durations.format(maxDuration)
                     + ") must not be shorter than min-duration (" + Durations.format(minDuration) + ")");
         }
-        if (forks > YamlMap.whole(RunKeys.FORKS).max()) {
-            return m.problem(RunKeys.FORKS.name(), "expected at most " + YamlMap.whole(RunKeys.FORKS).max()
-                    + " forks, got " + forks);
-        }
-        Duration timeout = m.duration(RunKeys.TIMEOUT.name(), RunSpec.defaultTimeout(maxDuration, forks));
+        Duration timeout = m.duration(RunKeys.TIMEOUT, RunSpec.defaultTimeout(maxDuration, forks));
         Boolean earlyStopping = m.flag(RunKeys.EARLY_STOPPING);
         JvmSpec jvm = jvm(m.map(RunKeys.JVM));
         if (timeout == null || earlyStopping == null || jvm == null) {
@@ -74,6 +70,9 @@ final class RunBinder {
         if (heap != null && !((ValueType.Text) RunKeys.HEAP.type()).accepts(heap)) {
             return m.problem(RunKeys.HEAP.name(), "expected a heap size as -Xmx takes it, e.g. 2g or 512m, got '"
                     + heap + "'");
+        }
+        if (heap != null && !HeapSizes.inRange(heap)) {
+            return m.problem(RunKeys.HEAP.name(), "expected " + HeapSizes.expected() + ", got '" + heap + "'");
         }
         List<String> args = args(m);
         if (args == null) {
@@ -157,10 +156,6 @@ final class RunBinder {
         if (windows == null || tolerance == null || pct == null || untilStable == null) {
             return null;
         }
-        if (windows > YamlMap.whole(RunKeys.WINDOWS).max()) {
-            return m.problem(RunKeys.WINDOWS.name(), "expected at most " + YamlMap.whole(RunKeys.WINDOWS).max()
-                    + " windows, got " + windows);
-        }
         return new StabilitySpec(windows, tolerance, pct, untilStable);
     }
 
@@ -170,14 +165,13 @@ final class RunBinder {
         if (n == null) {
             return DEFAULT_WARMUP;
         }
-        long minQueries = YamlMap.whole(RunKeys.WARMUP_QUERIES).min();
         if (n instanceof ScalarNode s) {
             // Shorthand: "warmup: 20" is a query count, "warmup: 5s" a duration.
             if (s.getValue().matches("\\d+")) {
-                Long q = m.integer(key, minQueries, null);
+                Long q = m.integer(key, YamlMap.whole(RunKeys.WARMUP_QUERIES), null);
                 return q == null ? null : new Warmup.Queries(q);
             }
-            Duration d = m.duration(key, null);
+            Duration d = m.duration(key, (ValueType.Duration) RunKeys.WARMUP_DURATION.type(), null);
             return d == null ? null : new Warmup.Time(d);
         }
         YamlMap w = m.map(key, ((ValueType.Warmup) RunKeys.WARMUP.type()).keyNames());

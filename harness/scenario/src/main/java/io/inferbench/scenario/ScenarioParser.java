@@ -7,8 +7,6 @@ import io.inferbench.scenario.keys.ScenarioKeys;
 import java.util.function.BiPredicate;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,17 +31,30 @@ public final class ScenarioParser {
     private final Map<String, BackendProvider> backends;
     private final String only;
     private final BiPredicate<BackendProvider, ModelFormat> convertible;
+    private final int maxConfigurations;
 
     /** @param backends installed backends by name (their option specs validate {@code backend.options}) */
     public ScenarioParser(Map<String, BackendProvider> backends) {
-        this(backends, null, (b, f) -> false);
+        this(backends, null, (b, f) -> false, ScenarioLimits.DEFAULT_MAX_CONFIGURATIONS);
     }
 
     private ScenarioParser(Map<String, BackendProvider> backends, String only,
-                           BiPredicate<BackendProvider, ModelFormat> convertible) {
+                           BiPredicate<BackendProvider, ModelFormat> convertible, int maxConfigurations) {
         this.backends = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(backends));
         this.only = only;
         this.convertible = convertible;
+        this.maxConfigurations = maxConfigurations;
+    }
+
+    /**
+     * This parser, refusing a matrix of more than {@code max} configurations (counted before it is
+     * expanded) instead of {@link ScenarioLimits#DEFAULT_MAX_CONFIGURATIONS}.
+     */
+    public ScenarioParser withMaxConfigurations(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max configurations must be at least 1, got " + max);
+        }
+        return new ScenarioParser(backends, only, convertible, max);
     }
 
     /**
@@ -51,7 +62,7 @@ public final class ScenarioParser {
      * an installed converter takes it to one it does (the harness converts before loading).
      */
     public ScenarioParser withConversions(BiPredicate<BackendProvider, ModelFormat> canConvert) {
-        return new ScenarioParser(backends, only, canConvert);
+        return new ScenarioParser(backends, only, canConvert, maxConfigurations);
     }
 
     /**
@@ -60,17 +71,19 @@ public final class ScenarioParser {
      * other configurations' backends are not there to check their options against.
      */
     public ScenarioParser onlyConfiguration(String id) {
-        return new ScenarioParser(backends, id, convertible);
+        // The parent counted the plan against its bound (perhaps raised by --max-configurations) already.
+        return new ScenarioParser(backends, id, convertible, Integer.MAX_VALUE);
     }
 
     public Scenario parse(Path file) throws ScenarioException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = UserFiles.readString(file, ScenarioLimits.MAX_FILE_BYTES);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(new Problem(file.toString(), 0, 0, "", "scenario file not found"));
         } catch (IOException e) {
-            throw new ScenarioException(new Problem(file.toString(), 0, 0, "", "cannot read: " + e.getMessage()));
+            throw new ScenarioException(new Problem(file.toString(), 0, 0, "", "cannot read the scenario: "
+                    + e.getMessage()));
         }
         Path base = file.toAbsolutePath().getParent();
         return parse(file, base, text);
@@ -100,7 +113,7 @@ public final class ScenarioParser {
             base = withoutKey(base, scenarioWide.name());
         }
         List<MatrixExpander.Point> points = StepExpander.expand(MatrixExpander.expand(base,
-                top.raw(ScenarioKeys.MATRIX.name()), problems), problems);
+                top.raw(ScenarioKeys.MATRIX.name()), problems, maxConfigurations), problems, maxConfigurations);
         problems.throwIfAny();
         List<ConfigurationSpec> configs = new ArrayList<>();
         int width = Integer.toString(points.size()).length();
@@ -194,11 +207,21 @@ public final class ScenarioParser {
     }
 
     static Node compose(String file, String text) throws ScenarioException {
+        if (text.length() > ScenarioLimits.MAX_FILE_BYTES) {
+            throw new ScenarioException(new Problem(file, 0, 0, "", "the scenario is " + text.length()
+                    + " characters, more than the " + ScenarioLimits.MAX_FILE_BYTES + " allowed"));
+        }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(50);
+        options.setMaxAliasesForCollections(ScenarioLimits.MAX_ALIASES);
+        options.setNestingDepthLimit(ScenarioLimits.MAX_NESTING_DEPTH);
+        options.setCodePointLimit((int) ScenarioLimits.MAX_FILE_BYTES);
         try {
-            return new Yaml(options).compose(new StringReader(text));
+            Node root = new Yaml(options).compose(new StringReader(text));
+            Problems tooLong = new Problems(file);
+            checkLengths(root, "", tooLong, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+            tooLong.throwIfAny();
+            return root;
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 0 : mark.getLine() + 1;
@@ -206,6 +229,33 @@ public final class ScenarioParser {
             throw new ScenarioException(new Problem(file, line, col, "", "invalid YAML: " + e.getProblem()));
         } catch (RuntimeException e) {
             throw new ScenarioException(new Problem(file, 0, 0, "", "invalid YAML: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Every scalar (key or value) at most {@link ScenarioLimits#MAX_STRING_LENGTH} characters. Each
+     * node is visited once: aliases share nodes, and walking them again would multiply the work.
+     */
+    private static void checkLengths(Node n, String path, Problems problems, java.util.Set<Node> seen) {
+        if (n == null || !seen.add(n)) {
+            return;
+        }
+        if (n instanceof ScalarNode s) {
+            if (s.getValue().length() > ScenarioLimits.MAX_STRING_LENGTH) {
+                problems.at(s, path, "a value of " + s.getValue().length() + " characters, more than the "
+                        + ScenarioLimits.MAX_STRING_LENGTH + " allowed");
+            }
+        } else if (n instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode k && k.getValue().length() <= 80 ? k.getValue() : "?";
+                String child = path.isEmpty() ? key : path + "." + key;
+                checkLengths(t.getKeyNode(), child, problems, seen);
+                checkLengths(t.getValueNode(), child, problems, seen);
+            }
+        } else if (n instanceof org.yaml.snakeyaml.nodes.SequenceNode seq) {
+            for (int i = 0; i < seq.getValue().size(); i++) {
+                checkLengths(seq.getValue().get(i), path + "[" + i + "]", problems, seen);
+            }
         }
     }
 

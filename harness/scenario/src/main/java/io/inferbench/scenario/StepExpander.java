@@ -27,7 +27,22 @@ final class StepExpander {
     private StepExpander() {
     }
 
-    static List<MatrixExpander.Point> expand(List<MatrixExpander.Point> points, Problems problems) {
+    /**
+     * Each point with load steps as one point per step; none (with a problem) when that makes more
+     * than {@code max} configurations, counted before expanding.
+     */
+    static List<MatrixExpander.Point> expand(List<MatrixExpander.Point> points, Problems problems, int max) {
+        long count = 0;
+        for (MatrixExpander.Point p : points) {
+            SequenceNode steps = steps(p);
+            count += steps == null ? 1 : Math.max(1, steps.getValue().size());
+        }
+        if (count > max) {
+            problems.at(points.isEmpty() ? null : value(points.get(0).tree(), ScenarioKeys.LOAD.name()), "load",
+                    MatrixExpander.tooMany(Long.toString(count), max, points.size() + " matrix points with their "
+                            + "load steps"));
+            return List.of();
+        }
         List<MatrixExpander.Point> out = new ArrayList<>();
         for (MatrixExpander.Point p : points) {
             Node load = value(p.tree(), ScenarioKeys.LOAD.name());
@@ -61,6 +76,19 @@ final class StepExpander {
             }
         }
         return out;
+    }
+
+    /** The point's list of load steps, or null. */
+    private static SequenceNode steps(MatrixExpander.Point p) {
+        SequenceNode steps = null;
+        if (value(p.tree(), ScenarioKeys.LOAD.name()) instanceof MappingNode lm) {
+            for (String k : STEPPED) {
+                if (value(lm, k) instanceof SequenceNode s) {
+                    steps = s;
+                }
+            }
+        }
+        return steps;
     }
 
     private static Node value(MappingNode m, String key) {

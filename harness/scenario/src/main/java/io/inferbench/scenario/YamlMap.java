@@ -281,21 +281,59 @@ final class YamlMap {
         return requiredString(key.name());
     }
 
-    /** An integer in the key's range from its minimum (the binder reports larger ones itself, in its words). */
+    /** An integer in the key's range, both bounds checked; its default when absent, null after a problem. */
     Long integer(KeySpec key) {
-        return integer(key.name(), whole(key).min(), key.defaultLong());
+        return integer(key.name(), whole(key), key.defaultLong());
+    }
+
+    /** An integer within {@code range}: "expected an integer between 1 and 4096, got '5000'" otherwise. */
+    Long integer(String key, ValueType.Whole range, Long fallback) {
+        Node n = values.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        Long v = integer(n, child(key), range.min(), problems);
+        if (v == null || v <= range.max()) {
+            return v;
+        }
+        return problems.at(n, child(key), "expected an integer between " + range.min() + " and " + range.max()
+                + ", got " + v);
     }
 
     Integer smallInteger(KeySpec key) {
-        return smallInteger(key.name(), whole(key).min(), key.defaultInt());
+        return smallInteger(key, key.defaultInt());
+    }
+
+    /** An integer in the key's range that also fits a Java int; {@code fallback} when absent. */
+    Integer smallInteger(KeySpec key, Integer fallback) {
+        Long v = integer(key.name(), new ValueType.Whole(whole(key).min(),
+                Math.min(whole(key).max(), Integer.MAX_VALUE)), fallback == null ? null : fallback.longValue());
+        return v == null ? null : Math.toIntExact(v);
     }
 
     Double number(KeySpec key) {
         return number(key.name(), decimal(key).lowest(), key.defaultDouble());
     }
 
+    /** A duration no longer than the key's maximum; its default when absent, null after a problem. */
     Duration duration(KeySpec key) {
-        return duration(key.name(), key.defaultValue() == null ? null : Durations.parse(key.defaultText()).orElseThrow());
+        return duration(key, key.defaultValue() == null ? null : Durations.parse(key.defaultText()).orElseThrow());
+    }
+
+    /** {@link #duration(KeySpec)} with a fallback computed by the binder (e.g. from other keys). */
+    Duration duration(KeySpec key, Duration fallback) {
+        return duration(key.name(), (ValueType.Duration) key.type(), fallback);
+    }
+
+    /** The duration at {@code key}, no longer than {@code range} allows. */
+    Duration duration(String key, ValueType.Duration range, Duration fallback) {
+        Node n = values.get(key);
+        Duration d = duration(key, fallback);
+        if (n == null || d == null || d.compareTo(range.max()) <= 0) {
+            return d;
+        }
+        return problems.at(n, child(key), "expected a duration of at most " + range.maxText()
+                + ", got " + describe(n));
     }
 
     String choice(KeySpec key) {

@@ -30,6 +30,8 @@ import java.util.Map;
  */
 public final class SyntheticBackendProvider implements BackendProvider {
     public static final String NAME = "synthetic";
+    /** Longest simulated latency or stall, in milliseconds: an hour (longer is a typo that would hang a run). */
+    public static final double MAX_MS = 3_600_000;
     private static final List<String> DISTRIBUTIONS = Arrays.stream(LatencyModel.Distribution.values())
             .map(LatencyModel.Distribution::option).toList();
 
@@ -46,22 +48,22 @@ public final class SyntheticBackendProvider implements BackendProvider {
     @Override
     public List<OptionSpec> options() {
         return List.of(
-                OptionSpec.number("latency-ms", 1.0, 0, "service time of one query in milliseconds: fixed: always; "
+                OptionSpec.number("latency-ms", 1.0, 0, MAX_MS, "service time of one query in milliseconds: fixed: always; "
                         + "uniform: the mean; lognormal: the median; bimodal: the first mode"),
                 OptionSpec.choice("distribution", "fixed", DISTRIBUTIONS,
                         "fixed: always latency-ms; uniform: latency-ms ± jitter-ms; lognormal: median latency-ms, "
                                 + "spread sigma; bimodal: latency-ms or second-latency-ms, each ± jitter-ms"),
-                OptionSpec.number("jitter-ms", 0.0, 0,
+                OptionSpec.number("jitter-ms", 0.0, 0, MAX_MS,
                         "uniform and bimodal: half-width of the uniform spread, in milliseconds (at most latency-ms, and "
                                 + "second-latency-ms for bimodal)"),
-                OptionSpec.number("sigma", 0.5, 0, "lognormal: standard deviation of the latency's natural log "
+                OptionSpec.number("sigma", 0.5, 0, 10, "lognormal: standard deviation of the latency's natural log "
                         + "(0.5 puts p90 at 1.9 times the median)"),
-                OptionSpec.number("second-latency-ms", 10.0, 0, "bimodal: the second (slow) mode, in milliseconds"),
+                OptionSpec.number("second-latency-ms", 10.0, 0, MAX_MS, "bimodal: the second (slow) mode, in milliseconds"),
                 OptionSpec.number("second-probability", 0.1, 0, 1,
                         "bimodal: fraction of queries in the second mode (0..1)"),
-                OptionSpec.number("stall-every-ms", 0.0, 0, "period of global stalls (like GC pauses), in "
+                OptionSpec.number("stall-every-ms", 0.0, 0, MAX_MS, "period of global stalls (like GC pauses), in "
                         + "milliseconds from when the session opens; 0: no stalls"),
-                OptionSpec.number("stall-ms", 0.0, 0, "length of each stall, in milliseconds, shorter than "
+                OptionSpec.number("stall-ms", 0.0, 0, MAX_MS, "length of each stall, in milliseconds, shorter than "
                         + "stall-every-ms; queries are held until it ends"),
                 OptionSpec.number("failure-rate", 0.0, 0, 1, "fraction of queries that throw (0..1)"),
                 OptionSpec.integer("seed", 1L, Long.MIN_VALUE, "seed of the latency sequence"));

@@ -102,7 +102,7 @@ class DjlErrorsTest {
                 e.getMessage());
         e = assertThrows(BackendException.class, () -> djl.open(
                 DjlTestModels.request(model, ModelFormat.ONNX, Map.of("intra-op-threads", -2L))));
-        assertEquals("invalid djl-onnxruntime option: intra-op-threads must be between 0 and 32767, got -2",
+        assertEquals("invalid djl-onnxruntime option: intra-op-threads must be between 0 and 4096, got -2",
                 e.getMessage());
         e = assertThrows(BackendException.class, () -> DjlTestModels.provider("djl-pytorch").open(
                 DjlTestModels.request(model, ModelFormat.TORCHSCRIPT, Map.of("input-specs", "x:float99[1]"))));

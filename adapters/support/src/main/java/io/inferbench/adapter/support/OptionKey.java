@@ -21,8 +21,11 @@ import java.util.function.BiFunction;
  * @param <T> the value's Java type
  */
 public final class OptionKey<T> {
-    /** Most threads an engine is asked for; more is a typo, not a machine. */
-    public static final int MAX_THREADS = Short.MAX_VALUE;
+    /**
+     * Most threads an engine is asked for (as for load.concurrency and load.workers); more is a typo,
+     * not a machine. In the spec too, so that {@code validate} refuses what opening the model would.
+     */
+    public static final int MAX_THREADS = 4096;
 
     private final OptionSpec spec;
     private final BiFunction<ModelLoadRequest, OptionSpec, T> reader;
@@ -34,7 +37,8 @@ public final class OptionKey<T> {
 
     /** A thread count: 0 (the default) lets the engine choose; at most {@link #MAX_THREADS}. */
     public static OptionKey<Integer> threads(String name, String description) {
-        return new OptionKey<>(OptionSpec.integer(name, 0L, 0, description), (request, spec) -> {
+        return new OptionKey<>(new OptionSpec(name, OptionSpec.Type.INT, 0L, List.of(), 0, MAX_THREADS, false,
+                description), (request, spec) -> {
             long n = request.longOption(spec.name(), 0);
             if (n < 0 || n > MAX_THREADS) {
                 throw new IllegalArgumentException(spec.name() + " must be between 0 and " + MAX_THREADS

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OptionKeyTest {
     private static final OptionKey<Integer> THREADS = OptionKey.threads("intra-op-threads", "threads");
@@ -30,7 +31,9 @@ class OptionKeyTest {
     void specsCarryTheDefaultsTheReadersUse() {
         assertEquals(List.of("intra-op-threads", "allow-spinning", "graph-optimization", "grappler", "signature"),
                 OptionKey.specs(THREADS, SPIN, LEVEL, GRAPPLER, SIGNATURE).stream().map(OptionSpec::name).toList());
-        assertEquals(OptionSpec.integer("intra-op-threads", 0L, 0, "threads"), THREADS.spec());
+        assertEquals(new OptionSpec("intra-op-threads", OptionSpec.Type.INT, 0L, List.of(), 0, OptionKey.MAX_THREADS,
+                false, "threads"), THREADS.spec(), "the spec carries the bound, so validate checks it as open does");
+        assertTrue(THREADS.spec().inRange(4096) && !THREADS.spec().inRange(4097));
         assertEquals(OptionSpec.choice("grappler", "default", List.of("default", "off", "aggressive"), "grappler"),
                 GRAPPLER.spec());
         ModelLoadRequest none = request(Map.of());
@@ -54,11 +57,11 @@ class OptionKeyTest {
 
     @Test
     void threadCountsAreBounded() {
-        assertEquals("intra-op-threads must be between 0 and 32767, got -2", assertThrows(IllegalArgumentException.class,
+        assertEquals("intra-op-threads must be between 0 and 4096, got -2", assertThrows(IllegalArgumentException.class,
                 () -> THREADS.read(request(Map.of("intra-op-threads", -2L)))).getMessage());
-        assertEquals("intra-op-threads must be between 0 and 32767, got 40000", assertThrows(
+        assertEquals("intra-op-threads must be between 0 and 4096, got 40000", assertThrows(
                 IllegalArgumentException.class, () -> THREADS.read(request(Map.of("intra-op-threads", 40000L))))
                 .getMessage());
-        assertEquals(32767, THREADS.read(request(Map.of("intra-op-threads", 32767L))));
+        assertEquals(4096, THREADS.read(request(Map.of("intra-op-threads", 4096L))));
     }
 }

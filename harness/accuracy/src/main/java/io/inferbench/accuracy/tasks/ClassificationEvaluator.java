@@ -1,5 +1,9 @@
 package io.inferbench.accuracy.tasks;
 
+import io.inferbench.scenario.UserFiles;
+import io.inferbench.scenario.ScenarioLimits;
+import java.nio.file.Path;
+import io.inferbench.api.accuracy.AccuracyTaskSpec;
 import io.inferbench.api.accuracy.EvaluationContext;
 import io.inferbench.api.accuracy.Evaluator;
 import io.inferbench.accuracy.Metrics;
@@ -10,8 +14,6 @@ import io.inferbench.api.Tensor;
 import io.inferbench.api.TensorSpec;
 import io.inferbench.api.accuracy.AccuracyMetric;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +64,7 @@ public final class ClassificationEvaluator implements Evaluator {
                 "options.output: the model has no output '" + wanted + "'; it has "
                         + ctx.outputs().stream().map(TensorSpec::name).toList()));
         List<int[]> labels = new ArrayList<>();
-        List<float[]> rows = read(ctx, labels);
+        List<float[]> rows = read(ctx.task().dataset(), labels);
         long[] itemShape = Arrays.copyOfRange(in.shape(), 1, in.shape().length);
         long size = 1;
         for (long d : itemShape) {
@@ -110,16 +112,21 @@ public final class ClassificationEvaluator implements Evaluator {
                 + " labelled items, top-1 of " + out.name()));
     }
 
+    @Override
+    public void checkDataset(AccuracyTaskSpec task) throws IOException {
+        read(task.dataset(), new ArrayList<>());
+    }
+
     /** The rows' values; {@code labels} gets {class, line number} per row. */
-    private static List<float[]> read(EvaluationContext ctx, List<int[]> labels) throws IOException {
-        List<String> lines = Files.readAllLines(ctx.task().dataset(), StandardCharsets.UTF_8);
+    private static List<float[]> read(Path dataset, List<int[]> labels) throws IOException {
+        List<String> lines = UserFiles.readLines(dataset, ScenarioLimits.MAX_DATA_FILE_BYTES);
         List<float[]> rows = new ArrayList<>();
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n);
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String where = ctx.task().dataset() + ":" + (n + 1) + ": ";
+            String where = dataset + ":" + (n + 1) + ": ";
             int tab = line.indexOf('\t');
             if (tab <= 0) {
                 throw new IOException(where + "missing label (expected class<TAB>values)");
@@ -142,7 +149,7 @@ public final class ClassificationEvaluator implements Evaluator {
             }
         }
         if (rows.isEmpty()) {
-            throw new IOException(ctx.task().dataset() + ": no labelled lines");
+            throw new IOException(dataset + ": no labelled lines");
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 package io.inferbench.accuracy.tasks;
 
+import java.io.IOException;
 import io.inferbench.api.accuracy.EvaluationContext;
 import io.inferbench.api.accuracy.Evaluator;
 import io.inferbench.accuracy.LogisticRegression;
@@ -53,6 +54,11 @@ public final class EmbeddingProbeEvaluator implements Evaluator {
                         "share of the items held out for testing (0.01-0.99)"),
                 OptionSpec.number("l2", 1.0, 1e-9, "L2 penalty of the logistic regression (1/C in scikit-learn)"),
                 OptionSpec.integer("sequence-length", 128L, 2, "tokens per text at most (longer texts are cut)"));
+    }
+
+    @Override
+    public void checkDataset(AccuracyTaskSpec task) throws IOException {
+        LabelledTexts.read(task.dataset());
     }
 
     @Override

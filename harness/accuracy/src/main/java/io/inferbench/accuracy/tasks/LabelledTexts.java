@@ -1,8 +1,8 @@
 package io.inferbench.accuracy.tasks;
 
+import io.inferbench.scenario.UserFiles;
+import io.inferbench.scenario.ScenarioLimits;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ import java.util.TreeSet;
  */
 record LabelledTexts(int[] labels, List<String> texts, List<String> classes) {
     static LabelledTexts read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = UserFiles.readLines(file, ScenarioLimits.MAX_DATA_FILE_BYTES);
         int labelColumn = 0;
         int textColumn = -1;
         int start = 0;

@@ -1,5 +1,6 @@
 package io.inferbench.accuracy.tasks;
 
+import io.inferbench.api.accuracy.AccuracyTaskSpec;
 import io.inferbench.api.accuracy.EvaluationContext;
 import io.inferbench.api.accuracy.Evaluator;
 import io.inferbench.accuracy.Metrics;
@@ -40,6 +41,11 @@ public final class OcrCtcEvaluator implements Evaluator {
         o.add(OptionSpec.string("dictionary", "ppocr_keys_v1.txt",
                 "the character list, a file shipped with the model (an entry of its jar, or beside it)"));
         return o;
+    }
+
+    @Override
+    public void checkDataset(AccuracyTaskSpec task) throws java.io.IOException {
+        OcrLines.checkDataset(task);
     }
 
     @Override

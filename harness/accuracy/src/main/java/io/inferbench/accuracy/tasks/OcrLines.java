@@ -60,6 +60,13 @@ final class OcrLines {
         return Arrays.stream(task.string("fonts").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The task's dataset, when it has one, read as {@link #render} will (no fonts, no images). */
+    static void checkDataset(AccuracyTaskSpec task) throws IOException {
+        if (task.dataset() != null) {
+            TextLines.lines(task.dataset(), (int) task.integer("max-chars"));
+        }
+    }
+
     static List<TextLines.Line> render(AccuracyTaskSpec task, int count) throws IOException {
         List<String> names = fontNames(task);
         List<Font> fonts = TextLines.fonts(names);

@@ -1,5 +1,6 @@
 package io.inferbench.accuracy.tasks;
 
+import io.inferbench.api.accuracy.AccuracyTaskSpec;
 import io.inferbench.api.accuracy.EvaluationContext;
 import io.inferbench.api.accuracy.Evaluator;
 import io.inferbench.accuracy.Metrics;
@@ -35,6 +36,11 @@ public final class OcrOrientationEvaluator implements Evaluator {
     @Override
     public List<OptionSpec> options() {
         return OcrLines.options();
+    }
+
+    @Override
+    public void checkDataset(AccuracyTaskSpec task) throws java.io.IOException {
+        OcrLines.checkDataset(task);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.inferbench.accuracy.tasks;
 
+import io.inferbench.scenario.UserFiles;
+import io.inferbench.scenario.ScenarioLimits;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -8,7 +10,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,17 +66,23 @@ final class TextLines {
         return fonts;
     }
 
+    /** The file's lines of text (blank and {@code #} lines skipped), each cut to {@code maxChars}; at least one. */
+    static List<String> lines(Path file, int maxChars) throws IOException {
+        List<String> lines = UserFiles.readLines(file, ScenarioLimits.MAX_DATA_FILE_BYTES).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.length() > maxChars ? l.substring(0, maxChars).strip() : l).toList();
+        if (lines.isEmpty()) {
+            throw new IOException(file + " has no lines of text");
+        }
+        return lines;
+    }
+
     /** {@code count} texts: lines of {@code file} in seeded order, or seeded runs of 2-3 words. */
     static List<String> texts(Path file, int count, long seed, int maxChars) throws IOException {
         Random random = new Random(seed);
         List<String> out = new ArrayList<>();
         if (file != null) {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.length() > maxChars ? l.substring(0, maxChars).strip() : l).toList();
-            if (lines.isEmpty()) {
-                throw new IOException(file + " has no lines of text");
-            }
+            List<String> lines = lines(file, maxChars);
             for (int i : Splits.choose(lines.size(), count, seed)) {
                 out.add(lines.get(i));
             }

@@ -35,6 +35,16 @@ public interface Evaluator {
     }
 
     /**
+     * Reads a task's {@code dataset} as {@link #evaluate} will, without a model, and throws an
+     * {@link java.io.IOException} whose message names the file and line and what was expected when
+     * it could not ({@code data.tsv:12: expected label<TAB>text}). {@code inferbench validate} and
+     * {@code run} call it before measuring, so a malformed dataset is bad input, not a failed task.
+     * Blocking; reads the file once. By default there is nothing to check.
+     */
+    default void checkDataset(AccuracyTaskSpec task) throws java.io.IOException {
+    }
+
+    /**
      * Why this evaluator cannot judge a model with these inputs and outputs (the configuration is
      * then skipped with that note), or null when it can. Cheap; no inference.
      */

@@ -21,19 +21,42 @@ import java.util.Map;
  * class path, or {@code --in-process}, it asks the provider here ({@link #inProcess}).
  */
 public interface BackendProbe {
-    /** A model to open on the CPU with default options, to read its inputs and outputs. */
-    record ModelQuery(String backend, Path model, ModelFormat format) {
+    /**
+     * A model to open on the CPU, to read its inputs and outputs, with the configuration's backend
+     * options (so that the backend's own checks of them run before anything is measured).
+     */
+    record ModelQuery(String backend, Path model, ModelFormat format, Map<String, Object> options) {
+        public ModelQuery {
+            options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(options));
+        }
+
+        /** With the backend's default options. */
+        public ModelQuery(String backend, Path model, ModelFormat format) {
+            this(backend, model, format, Map.of());
+        }
     }
 
-    /** What opening it showed, or why it could not be opened ({@code failure}). */
-    record ModelShape(List<TensorSpec> inputs, List<TensorSpec> outputs, String failure) {
+    /**
+     * What opening it showed, or why it could not be opened ({@code failure}); {@code skipped} when
+     * the backend declined it (a model it does not support, a device it does not have), which a run
+     * records as skipped rather than failed.
+     */
+    record ModelShape(List<TensorSpec> inputs, List<TensorSpec> outputs, String failure, boolean skipped) {
         public ModelShape {
             inputs = List.copyOf(inputs);
             outputs = List.copyOf(outputs);
         }
 
+        public ModelShape(List<TensorSpec> inputs, List<TensorSpec> outputs, String failure) {
+            this(inputs, outputs, failure, false);
+        }
+
         public static ModelShape failed(String why) {
-            return new ModelShape(List.of(), List.of(), why == null ? "unknown failure" : why);
+            return new ModelShape(List.of(), List.of(), why == null ? "unknown failure" : why, false);
+        }
+
+        public static ModelShape declined(String why) {
+            return new ModelShape(List.of(), List.of(), why == null ? "declined" : why, true);
         }
     }
 
@@ -68,10 +91,12 @@ public interface BackendProbe {
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(provider.getClass().getClassLoader());
-        try (ModelSession s = provider.open(new ModelLoadRequest(q.model(), q.format(), Device.CPU, Map.of()))) {
+        try (ModelSession s = provider.open(new ModelLoadRequest(q.model(), q.format(), Device.CPU, q.options()))) {
             return new ModelShape(s.inputs(), s.outputs(), null);
+        } catch (io.inferbench.api.UnsupportedModelException | io.inferbench.api.DeviceUnavailableException e) {
+            return ModelShape.declined(e.getMessage());
         } catch (BackendException | RuntimeException e) {
-            return ModelShape.failed(e.getMessage());
+            return ModelShape.failed(e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
             t.setContextClassLoader(previous);
         }

@@ -24,7 +24,7 @@ public final class AccuracyKeys {
             "Items to use at most (default: all, or 240 images / 120 lines for the OCR evaluators).");
     public static final KeySpec SEED = KeySpec.of("seed", Whole.ANY,
             "Seed of every random choice: the same items on every configuration.").withDefault(42L);
-    public static final KeySpec BATCH_SIZE = KeySpec.of("batch-size", Whole.intAtLeast(1), "Items per inference call.")
+    public static final KeySpec BATCH_SIZE = KeySpec.of("batch-size", new Whole(1, 65_536), "Items per inference call.")
             .withDefault(16L);
     public static final KeySpec OPTIONS = KeySpec.of("options", new AnyMapping(), "The evaluator's own settings.");
     public static final SectionSpec TASK = new SectionSpec("accuracyTask", "One accuracy task: an evaluator (built in: "

@@ -31,10 +31,10 @@ public final class GateKeys {
     public static final KeySpec ALPHA = KeySpec.of("alpha", new Decimal(0, true, 0.5, true), "Family-wise error rate "
             + "of one night: the chance that an unchanged night reports any regression (Holm over all of the night's "
             + "tests); above 0 and below 0.5.").withDefault(0.005);
-    public static final KeySpec MIN_HISTORY = KeySpec.of("min-history", Whole.intAtLeast(2), "Fewest earlier runs "
+    public static final KeySpec MIN_HISTORY = KeySpec.of("min-history", new Whole(2, 10_000), "Fewest earlier runs "
             + "whose spread the verdict is tested against (at least 2); with fewer, it falls back to within-run "
             + "statistics against the latest earlier run and says so.").withDefault(3L);
-    public static final KeySpec LOOKBACK = KeySpec.of("lookback", Whole.intAtLeast(2), "How many of the latest "
+    public static final KeySpec LOOKBACK = KeySpec.of("lookback", new Whole(2, 10_000), "How many of the latest "
             + "earlier runs make up a series' history (K); at least min-history.").withDefault(30L);
     public static final KeySpec CONFIRM = KeySpec.of("confirm", new Whole(0, 20), "Before failing, re-run each "
             + "suspected configuration this many times interleaved with the baseline's recorded configuration "

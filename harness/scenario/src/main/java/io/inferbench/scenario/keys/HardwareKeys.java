@@ -11,7 +11,7 @@ public final class HardwareKeys {
 
     public static final KeySpec DEVICE = KeySpec.of("device", new Choice(List.of(CPU, GPU)), "cpu or gpu.")
             .withDefault(CPU);
-    public static final KeySpec DEVICE_ID = KeySpec.of("device-id", Whole.intAtLeast(0), "GPU ordinal (gpu only).")
+    public static final KeySpec DEVICE_ID = KeySpec.of("device-id", new Whole(0, 1023), "GPU ordinal (gpu only).")
             .withDefault(0L);
 
     public static final SectionRule.ZeroUnless GPU_ONLY_ID = new SectionRule.ZeroUnless(DEVICE_ID.name(), DEVICE.name(),

@@ -61,11 +61,11 @@ public final class InputKeys {
     public static final SectionSpec TENSOR_OVERRIDE = new SectionSpec("tensorOverride", "Overrides what the model "
             + "declares for one input. Checked against the model before the run.", List.of(DTYPE, SHAPE, RANGE));
 
-    public static final KeySpec BATCH_SIZE = KeySpec.of("batch-size", Whole.intAtLeast(1),
+    public static final KeySpec BATCH_SIZE = KeySpec.of("batch-size", new Whole(1, 65_536),
             "Samples per query: the size of each input's dynamic batch (first) dimension.").withDefault(1L);
-    public static final KeySpec SEQUENCE_LENGTH = KeySpec.of("sequence-length", Whole.intAtLeast(1),
+    public static final KeySpec SEQUENCE_LENGTH = KeySpec.of("sequence-length", new Whole(1, 1 << 20),
             "Size of the other dynamic dimensions (tokens per text).").withDefault(128L);
-    public static final KeySpec SAMPLES = KeySpec.of("samples", Whole.intAtLeast(1),
+    public static final KeySpec SAMPLES = KeySpec.of("samples", new Whole(1, 1 << 20),
             "Distinct samples prepared before timing (MLPerf LoadGen's performance-sample count): all of them are "
                     + "built and handed to the backend up front, and queries draw only from them, so this bounds the "
                     + "memory the inputs take and how varied the traffic is.").withDefault(64L);

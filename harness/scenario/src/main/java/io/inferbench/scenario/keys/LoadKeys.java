@@ -47,13 +47,13 @@ public final class LoadKeys {
     public static final KeySpec MAX_IN_FLIGHT = KeySpec.of("max-in-flight", new Whole(1, 1_000_000), "rate, "
             + "peak-search: cap on queued plus running queries; hitting it marks the run overloaded and stops it.")
             .withDefault(1000L);
-    public static final KeySpec LATE_THRESHOLD = KeySpec.of("late-threshold", new Duration(), "rate, peak-search: "
+    public static final KeySpec LATE_THRESHOLD = KeySpec.of("late-threshold", new Duration(Duration.HOUR), "rate, peak-search: "
             + "a query handed off later than this after its scheduled time counts as late.").withDefault("1ms");
     public static final KeySpec SEARCH = KeySpec.of("search", new Choice(List.of("rate", "concurrency")),
             "peak-search: what to vary, rate (queries/s) or concurrency (clients).").withDefault("rate");
     public static final KeySpec PERCENTILE = KeySpec.of("percentile", new Decimal(0, true, 100, true),
             "peak-search: the latency percentile held to the SLO (required with slo), e.g. 99.");
-    public static final KeySpec SLO = KeySpec.of("slo", new Duration(),
+    public static final KeySpec SLO = KeySpec.of("slo", new Duration(Duration.HOUR),
             "peak-search: the latency objective (required with percentile), e.g. 50ms.");
     public static final KeySpec START = KeySpec.of("start", Decimal.above(0),
             "peak-search: first load tried (default 10 q/s, or 1 client).");

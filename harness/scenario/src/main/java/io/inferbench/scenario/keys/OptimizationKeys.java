@@ -8,9 +8,9 @@ import java.util.List;
 public final class OptimizationKeys {
     public static final KeySpec MAX_BATCH_SIZE = KeySpec.of("max-batch-size", new Whole(1, 1024),
             "Largest batch (1..1024).").asRequired();
-    public static final KeySpec MAX_QUEUE_DELAY = KeySpec.of("max-queue-delay", new Duration(),
+    public static final KeySpec MAX_QUEUE_DELAY = KeySpec.of("max-queue-delay", new Duration(Duration.HOUR),
             "Longest a query waits for others to join its batch.").withDefault("1ms");
-    public static final KeySpec INSTANCES = KeySpec.of("instances", Whole.intAtLeast(1),
+    public static final KeySpec INSTANCES = KeySpec.of("instances", new Whole(1, 4096),
             "Workers forming and running batches (model instances).").withDefault(1L);
     public static final SectionSpec BATCHING_SECTION = new SectionSpec(null, "Dynamic batching, as Triton's dynamic "
             + "batcher: a worker takes the oldest query and up to max-batch-size - 1 more, waiting at most "

@@ -11,11 +11,11 @@ public final class RecommendKeys {
     public static final KeySpec PERCENTILE = KeySpec.of("percentile", new Decimal(0, true, 100, true), "Latency "
             + "percentile for the constraint and the ranking (default: p90 when every configuration is single-stream, "
             + "else p99).");
-    public static final KeySpec MAX_LATENCY = KeySpec.of("max-latency", new Duration(),
+    public static final KeySpec MAX_LATENCY = KeySpec.of("max-latency", new Duration(Duration.HOUR),
             "The percentile latency must not exceed this, e.g. 50ms.");
     public static final KeySpec MIN_THROUGHPUT = KeySpec.of("min-throughput", Decimal.atLeast(0),
             "Completed queries per second, at least.");
-    public static final KeySpec MAX_MEMORY_MIB = KeySpec.of("max-memory-mib", Whole.atLeast(1),
+    public static final KeySpec MAX_MEMORY_MIB = KeySpec.of("max-memory-mib", new Whole(1, 1L << 30),
             "Peak resident memory of the process running the backend, at most (MiB).");
     public static final KeySpec GOAL = KeySpec.of("goal", new Choice(List.of("lowest-latency", "highest-throughput")),
             "lowest-latency (default) or highest-throughput among the configurations meeting the constraints.")

@@ -13,7 +13,12 @@ import java.util.List;
 
 /** {@code run:}: warmup, when the measurement has enough, forks, stability, and the child JVM. */
 public final class RunKeys {
-    public static final KeySpec WARMUP_QUERIES = KeySpec.of("queries", Whole.atLeast(0), "Number of warmup queries.");
+    /** Most queries a warmup or measurement may ask for: more is a typo (a billion queries of 1 ms is 11 days). */
+    public static final long MAX_QUERIES = 100_000_000;
+    /** The longest timeout: a week (each phase is at most a day, times forks). */
+    public static final java.time.Duration MAX_TIMEOUT = java.time.Duration.ofDays(7);
+
+    public static final KeySpec WARMUP_QUERIES = KeySpec.of("queries", new Whole(0, MAX_QUERIES), "Number of warmup queries.");
     public static final KeySpec WARMUP_DURATION = KeySpec.of("duration", new Duration(), "How long to warm up.");
     public static final KeySpec WARMUP = KeySpec.of("warmup", new Warmup(WARMUP_QUERIES, WARMUP_DURATION), "Warmup "
             + "before measuring, excluded from the results but reported: a whole number is a count of queries "
@@ -21,7 +26,7 @@ public final class RunKeys {
             .withDefault("2s");
     public static final KeySpec MIN_DURATION = KeySpec.of("min-duration", new Duration(),
             "The measurement lasts at least this long.").withDefault("10s");
-    public static final KeySpec MIN_QUERIES = KeySpec.of("min-queries", Whole.atLeast(1),
+    public static final KeySpec MIN_QUERIES = KeySpec.of("min-queries", new Whole(1, MAX_QUERIES),
             "...and completes at least this many queries.").withDefault(100L);
     public static final KeySpec MAX_DURATION = KeySpec.of("max-duration", new Duration(), "Hard stop (not shorter "
             + "than min-duration); a measurement stopped here short of its minimums is INVALID.").withDefault("10m");
@@ -29,7 +34,7 @@ public final class RunKeys {
             + "in, one after another (as JMH's forks): each holds the core plus only that configuration's adapter, so "
             + "backends never share a JVM and a crash costs one configuration; 2 or more also measure run-to-run "
             + "variance. 0 runs it once in the harness's JVM (as --in-process does).").withDefault(1L);
-    public static final KeySpec TIMEOUT = KeySpec.of("timeout", new Duration(), "A configuration (all its forks) still "
+    public static final KeySpec TIMEOUT = KeySpec.of("timeout", new Duration(MAX_TIMEOUT), "A configuration (all its forks) still "
             + "running after this is stopped and reported failed (default: 3 x max-duration + 2m).");
 
     public static final KeySpec WINDOWS = KeySpec.of("windows", new Whole(2, 100), "K: windows compared (2..100).")

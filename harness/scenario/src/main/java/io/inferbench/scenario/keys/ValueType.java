@@ -97,8 +97,31 @@ public sealed interface ValueType {
         }
     }
 
-    /** A duration: a number with an optional unit ns, us, ms, s, m or h; a bare number is seconds. */
-    record Duration() implements ValueType {
+    /**
+     * A duration: a number with an optional unit ns, us, ms, s, m or h; a bare number is seconds; at
+     * most {@code max} (longer is a typo, not a benchmark, and would overflow the load generator's clock).
+     */
+    record Duration(java.time.Duration max) implements ValueType {
+        /** The longest duration of a run's phase (warmup, measurement): a day. */
+        public static final java.time.Duration DAY = java.time.Duration.ofHours(24);
+        /** The longest latency objective, delay or threshold: an hour. */
+        public static final java.time.Duration HOUR = java.time.Duration.ofHours(1);
+
+        public Duration {
+            Objects.requireNonNull(max, "max");
+        }
+
+        /** A duration of at most a day. */
+        public Duration() {
+            this(DAY);
+        }
+
+        /** The bound as a scenario would write it: {@code 24h}, {@code 168h}, {@code 90m}, {@code 30s}. */
+        public String maxText() {
+            long s = max.toSeconds();
+            return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
+        }
+
         public static final String DESCRIPTION = "A duration: a number with an optional unit ns, us, ms, s, m or h "
                 + "(10s, 500ms, 1.5m, 2h); a bare number is seconds.";
         public static final String PATTERN = "^\\d+(\\.\\d+)?\\s*(ns|us|ms|s|m|h)?$";

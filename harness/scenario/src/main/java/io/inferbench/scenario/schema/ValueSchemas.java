@@ -23,7 +23,9 @@ final class ValueSchemas {
         ObjectNode p = SchemaNodes.object();
         if (key.description() != null) {
             value.remove("description");
-            p.put("description", key.description());
+            // A duration's bound is not expressible in its pattern: editors show it in the description.
+            p.put("description", key.description() + (key.type() instanceof ValueType.Duration d
+                    ? " At most " + d.maxText() + "." : ""));
         }
         p.setAll(value);
         if (key.defaultValue() != null) {
