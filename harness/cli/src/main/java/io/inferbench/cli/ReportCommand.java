@@ -42,8 +42,14 @@ final class ReportCommand implements Callable<Integer> {
     Path templates;
 
     @Option(names = "--site", paramLabel = "DIR",
-            description = "build a static report site from all RESULTS into DIR (RESULTS may be folders of runs)")
+            description = "build a static report site from all RESULTS into DIR (RESULTS may be folders of runs); "
+                    + "an unreadable result is skipped and named on stderr, the site built from the others, and "
+                    + "the command exits 1")
     Path site;
+
+    @Option(names = "--ignore-unreadable", description = "with --site: exit 0 even when results were skipped as "
+            + "unreadable (they are still named on stderr)")
+    boolean ignoreUnreadable;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -84,12 +90,12 @@ final class ReportCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         List<SiteInput> inputs = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (Path f : files) {
             try {
                 inputs.add(SiteInput.read(f)); // digests only: the builder parses what it needs
             } catch (IOException e) {
-                throw new BadInputException("cannot read " + f + ": " + String.valueOf(e.getMessage()).lines()
-                        .findFirst().orElse(""));
+                skipped.add("cannot read " + f + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
         }
         SiteBuilder.Site built;
@@ -99,13 +105,17 @@ final class ReportCommand implements Callable<Integer> {
             throw new BadInputException(String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable result"));
         }
         built.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        skipped.addAll(built.skipped());
+        skipped.forEach(w -> spec.commandLine().getErr().println("skipped: " + w));
         spec.commandLine().getErr().flush();
         spec.commandLine().getOut().printf(Locale.ROOT, "site: %d runs, %d scenarios, %d comparisons in %.1f s "
                         + "(%d results read, %d pages rendered, %d unchanged, %d removed): %s%n", built.runs(),
                 built.scenarios(), built.comparisons(), (System.nanoTime() - start) / 1e9, built.parsed(),
                 built.rendered().size(), built.reused(), built.removed(), built.index().toAbsolutePath());
         spec.commandLine().getOut().flush();
-        return Main.OK;
+        spec.commandLine().getErr().flush();
+        // Built from the good ones; the skipped ones fail the command unless the caller accepts them.
+        return skipped.isEmpty() || ignoreUnreadable ? Main.OK : Main.CONFIGURATION_FAILED;
     }
 
     /**

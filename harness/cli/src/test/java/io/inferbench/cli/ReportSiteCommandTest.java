@@ -62,10 +62,19 @@ class ReportSiteCommandTest {
         assertTrue(second.out().contains("(1 results read, 2 pages rendered, 3 unchanged, 0 removed)"),
                 second.toString());
 
+        // One bad result does not sink the site: the good ones are built, the bad one named, exit 1 (0 if accepted).
         Files.writeString(results.resolve("r3/result.json"), "{ \"schema\": ");
         CliRun corrupt = CliRun.of("report", results.toString(), "--site", site);
-        assertEquals(Main.BAD_INPUT, corrupt.exitCode(), corrupt.toString());
-        assertTrue(corrupt.err().contains("cannot read ") && corrupt.err().contains("r3"), corrupt.toString());
+        assertEquals(Main.CONFIGURATION_FAILED, corrupt.exitCode(), corrupt.toString());
+        List<String> skipped = corrupt.err().lines().filter(l -> l.startsWith("skipped: ")).toList();
+        assertEquals(1, skipped.size(), corrupt.toString());
+        assertTrue(skipped.get(0).contains("r3"), corrupt.toString());
+        assertTrue(corrupt.out().contains("site: 2 runs"), corrupt.toString());
+        assertTrue(Files.notExists(dir.resolve("site/runs/r3.html")), "the unreadable run has no page");
+        assertTrue(Files.isRegularFile(dir.resolve("site/runs/r2.html")));
+        CliRun accepted = CliRun.of("report", results.toString(), "--site", site, "--ignore-unreadable");
+        assertEquals(Main.OK, accepted.exitCode(), accepted.toString());
+        assertTrue(accepted.err().contains("skipped: "), accepted.toString());
     }
 
     @Test

@@ -75,10 +75,11 @@ public final class SiteBuilder {
      * @param warnings    one line each: unreadable gate records, an unreadable manifest
      */
     public record Site(int runs, int scenarios, int comparisons, Path index, List<String> rendered, int reused,
-                       int parsed, int removed, List<String> warnings) {
+                       int parsed, int removed, List<String> warnings, List<String> skipped) {
         public Site {
             rendered = List.copyOf(rendered);
             warnings = List.copyOf(warnings);
+            skipped = List.copyOf(skipped);
         }
     }
 
@@ -129,7 +130,21 @@ public final class SiteBuilder {
         }
 
         int[] parsed = new int[1];
-        List<SiteRun> summaries = summaries(inputs, known, parsed);
+        Map<Integer, String> unreadable = new ConcurrentHashMap<>();
+        List<SiteRun> all = summaries(inputs, known, parsed, unreadable);
+        // One bad result does not sink the site: it is left out, named, and the rest is built.
+        List<SiteInput> readable = new ArrayList<>();
+        List<SiteRun> summaries = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (unreadable.containsKey(i)) {
+                skipped.add(unreadable.get(i));
+            } else {
+                readable.add(inputs.get(i));
+                summaries.add(all.get(i));
+            }
+        }
+        inputs = readable;
         List<Placed> placed = place(inputs, summaries);
         for (Placed p : placed) {
             if (p.run().gate().reason() != null) {
@@ -179,7 +194,8 @@ public final class SiteBuilder {
         new SiteManifest(SiteManifest.SCHEMA, version, entries(inputs, summaries), pages).write(dir);
         Collections.sort(rendered);
         return new Site(placed.size(), byScenario.size(), (int) plan.stream().filter(Planned::comparison).count(),
-                dir.resolve("index.html"), rendered, plan.size() - toRender.size(), parsed[0], removed, warnings);
+                dir.resolve("index.html"), rendered, plan.size() - toRender.size(), parsed[0], removed, warnings,
+                skipped);
     }
 
     /** The version pages depend on besides their inputs: the renderer, InferBench, every template. */
@@ -190,8 +206,13 @@ public final class SiteBuilder {
     }
 
     /** Each input's summary: from the manifest when its digests are unchanged, else parsed (in parallel). */
+    /**
+     * Each input's summary, from the manifest when its files are unchanged, else parsed. A result
+     * that cannot be read is put in {@code unreadable} (by index, with its one-line reason) and has
+     * no summary.
+     */
     private static List<SiteRun> summaries(List<SiteInput> inputs, Map<String, SiteManifest.Entry> known,
-                                           int[] parsed) throws IOException {
+                                           int[] parsed, Map<Integer, String> unreadable) throws IOException {
         SiteRun[] out = new SiteRun[inputs.size()];
         List<Integer> toParse = new ArrayList<>();
         List<Integer> toCheck = new ArrayList<>();
@@ -215,19 +236,15 @@ public final class SiteBuilder {
             }
         });
         toCheck.stream().filter(i -> out[i] == null).forEach(toParse::add);
-        try {
-            toParse.parallelStream().forEach(i -> {
-                try {
-                    out[i] = SiteRun.of(inputs.get(i).run(), inputs.get(i).gate());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        parsed[0] = toParse.size();
-        return List.of(out);
+        toParse.parallelStream().forEach(i -> {
+            try {
+                out[i] = SiteRun.of(inputs.get(i).run(), inputs.get(i).gate());
+            } catch (IOException | RuntimeException e) {
+                unreadable.put(i, String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable result"));
+            }
+        });
+        parsed[0] = toParse.size() - unreadable.size();
+        return java.util.Arrays.asList(out);
     }
 
     /** Runs in start order with their page names (given in that order, so a full and an incremental build agree). */
