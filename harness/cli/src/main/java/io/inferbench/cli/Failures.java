@@ -22,6 +22,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             err.println("inferbench: " + ex.getMessage());
             return Main.BAD_INPUT;
         }
+        if (ex instanceof io.inferbench.load.CorruptHistogramException) {
+            // A result edited or truncated by hand: bad input, whichever command met it.
+            err.println("inferbench: " + ex.getMessage());
+            return Main.BAD_INPUT;
+        }
         if (ex instanceof io.inferbench.run.ResultWriteException) {
             // Not bad input, not a bug: the message says what was kept and how to finish.
             err.println("inferbench: " + ex.getMessage());

@@ -73,7 +73,11 @@ final class ReportCommand implements Callable<Integer> {
             }
             RunResult r = read(json);
             Path html = out != null ? out : json.resolveSibling("report.html");
-            renderer.write(r, html);
+            try {
+                renderer.write(r, html);
+            } catch (io.inferbench.load.CorruptHistogramException e) {
+                throw new BadInputException(json + ": " + e.getMessage());
+            }
             spec.commandLine().getOut().println("report: " + html.toAbsolutePath());
         }
         spec.commandLine().getOut().flush();

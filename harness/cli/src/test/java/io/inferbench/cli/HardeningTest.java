@@ -224,6 +224,25 @@ class HardeningTest {
         }
     }
 
+    @Test
+    void aCorruptHistogramIsBadInputNamingTheResult() throws Exception {
+        Path s = write("histo.yaml", "backend: { name: synthetic }\nrun: { warmup: 1, min-duration: 50ms, "
+                + "min-queries: 3 }\n");
+        Path out = dir.resolve("histo");
+        assertEquals(0, CliRun.of("run", s.toString(), "--out", out.toString(), "--in-process", "--no-report")
+                .exitCode());
+        Path result = only(out).resolve("result.json");
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ResultJson.mapper().readTree(result.toFile());
+        var measurement = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("configurations").get(0)
+                .get("phases").get("measurement");
+        measurement.put("histogram", "SGVsbG8sIHdvcmxkIQ=="); // valid base64, not a histogram
+        ResultJson.mapper().writeValue(result.toFile(), tree);
+        CliRun r = CliRun.of("report", result.toString(), "--out", dir.resolve("h.html").toString());
+        assertRefused(r, 2, result.toString());
+        assertTrue(r.err().contains("corrupt histogram"), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+    }
+
     private static Path only(Path out) throws Exception {
         try (Stream<Path> l = Files.list(out)) {
             return l.findFirst().orElseThrow();

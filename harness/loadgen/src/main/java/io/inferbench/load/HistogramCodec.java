@@ -35,7 +35,7 @@ public final class HistogramCodec {
     /**
      * Decodes a histogram written by {@link #encode}; null or empty input gives an empty histogram.
      * Anything else that is not such a histogram (a hand edit, a truncated file) is an
-     * {@link IllegalArgumentException}, never another exception, and never a huge allocation: the
+     * {@link CorruptHistogramException} (an {@link IllegalArgumentException}), never another exception, and never a huge allocation: the
      * header's range and precision are checked before HdrHistogram sizes its arrays from them.
      */
     public static Histogram decode(String base64) {
@@ -47,7 +47,7 @@ public final class HistogramCodec {
             checkHeader(bytes);
             return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 1);
         } catch (DataFormatException | RuntimeException e) {
-            throw new IllegalArgumentException("corrupt histogram in result: " + (e.getMessage() == null
+            throw new CorruptHistogramException("corrupt histogram in result: " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
     }
