@@ -106,17 +106,7 @@ public final class CallFixture implements AutoCloseable {
         if (provider == null) {
             throw new IllegalArgumentException("backend '" + c.backend().name() + "' is not installed");
         }
-        // The adapter's loader as context loader while loading: DJL finds its engines through it when
-        // the adapter lives in a class loader of its own (adapter folders).
-        Thread thread = Thread.currentThread();
-        ClassLoader context = thread.getContextClassLoader();
-        thread.setContextClassLoader(provider.getClass().getClassLoader());
-        LoadedModel loaded;
-        try {
-            loaded = LoadedModel.open(provider, pc);
-        } finally {
-            thread.setContextClassLoader(context);
-        }
+        LoadedModel loaded = LoadedModel.openInAdapterContext(provider, pc);
         ModelSession session = loaded.session();
         Runner runner = null;
         try {

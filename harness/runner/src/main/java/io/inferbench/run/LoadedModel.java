@@ -18,6 +18,23 @@ public record LoadedModel(ModelSession session, double loadMs) implements AutoCl
      *
      * @throws Exception whatever the backend throws: the caller turns it into the configuration's outcome
      */
+    /**
+     * {@link #open} with the adapter's class loader as the thread's context class loader while loading:
+     * DJL finds its engines through it when the adapter lives in a class loader of its own (adapter
+     * folders). For callers outside a run's configuration executor (serve, the JMH fixture).
+     */
+    public static LoadedModel openInAdapterContext(BackendProvider provider, PreparedConfiguration pc)
+            throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(provider.getClass().getClassLoader());
+        try {
+            return open(provider, pc);
+        } finally {
+            thread.setContextClassLoader(context);
+        }
+    }
+
     public static LoadedModel open(BackendProvider provider, PreparedConfiguration pc) throws Exception {
         var c = pc.spec();
         long t0 = System.nanoTime();

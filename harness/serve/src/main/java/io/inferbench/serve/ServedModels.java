@@ -23,17 +23,7 @@ public final class ServedModels {
      * @param name the model's name in the URLs; null for the scenario's {@code model.name}
      */
     public static ServedModel open(BackendProvider provider, PreparedConfiguration pc, String name) throws Exception {
-        // The adapter's loader as context loader while loading, as the JMH fixture does: DJL finds its
-        // engines through it when the adapter lives in a class loader of its own.
-        Thread thread = Thread.currentThread();
-        ClassLoader context = thread.getContextClassLoader();
-        thread.setContextClassLoader(provider.getClass().getClassLoader());
-        LoadedModel loaded;
-        try {
-            loaded = LoadedModel.open(provider, pc);
-        } finally {
-            thread.setContextClassLoader(context);
-        }
+        LoadedModel loaded = LoadedModel.openInAdapterContext(provider, pc);
         try {
             return new ServedModel(name == null ? pc.spec().model().name() : name, VERSION, provider.name(),
                     loaded.session());
