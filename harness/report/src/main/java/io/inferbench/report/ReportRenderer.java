@@ -195,6 +195,7 @@ public final class ReportRenderer {
         Context context = new Context(Locale.ROOT);
         context.setVariable("report", ReportViewFactory.create(result));
         context.setVariable("accuracy", AccuracyView.of(result));
+        context.setVariable("optimizations", OptimizationView.of(result));
         return context;
     }
 
