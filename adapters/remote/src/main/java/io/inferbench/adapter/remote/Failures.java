@@ -40,6 +40,15 @@ final class Failures {
                 + (serverMessage == null || serverMessage.isBlank() ? "" : ": " + serverMessage)));
     }
 
+    /** {@code r} when it is a 2xx answer; else the one-line error naming the URL and the server's message. */
+    static java.net.http.HttpResponse<byte[]> requireOk(String backend, String url, java.net.http.HttpResponse<byte[]> r)
+            throws BackendException {
+        if (r.statusCode() / 100 != 2) {
+            throw status(backend, url, r.statusCode(), io.inferbench.protocol.V2Json.errorMessage(r.body()));
+        }
+        return r;
+    }
+
     static Throwable unwrap(Throwable e) {
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();

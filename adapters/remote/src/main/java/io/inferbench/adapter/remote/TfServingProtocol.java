@@ -5,7 +5,6 @@ import io.inferbench.api.Tensor;
 import io.inferbench.api.TensorSpec;
 import io.inferbench.protocol.ProtocolException;
 import io.inferbench.protocol.TfServingJson;
-import io.inferbench.protocol.V2Json;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -81,10 +80,7 @@ final class TfServingProtocol implements RemoteProtocol<byte[], HttpResponse<byt
     }
 
     private HttpResponse<byte[]> ok(HttpResponse<byte[]> r, String path) throws BackendException {
-        if (r.statusCode() / 100 != 2) {
-            throw Failures.status(backend, settings.url() + path, r.statusCode(), V2Json.errorMessage(r.body()));
-        }
-        return r;
+        return Failures.requireOk(backend, settings.url() + path, r);
     }
 
     @Override

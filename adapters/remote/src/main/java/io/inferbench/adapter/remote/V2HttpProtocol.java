@@ -118,10 +118,7 @@ final class V2HttpProtocol implements RemoteProtocol<V2Json.Encoded, HttpRespons
     }
 
     private HttpResponse<byte[]> ok(HttpResponse<byte[]> r, String path) throws BackendException {
-        if (r.statusCode() / 100 != 2) {
-            throw Failures.status(backend, settings.url() + path, r.statusCode(), V2Json.errorMessage(r.body()));
-        }
-        return r;
+        return Failures.requireOk(backend, settings.url() + path, r);
     }
 
     @Override
