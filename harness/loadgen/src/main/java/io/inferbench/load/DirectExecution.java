@@ -66,6 +66,9 @@ final class DirectExecution extends Execution {
                 worker.issue(sample);
                 t1 = System.nanoTime();
                 phase.record(t1 - t0, t1);
+                if (phase == measurement) {
+                    sut.measured(1, sample, t1 - t0);
+                }
             } catch (Exception | Error e) {
                 t1 = System.nanoTime();
                 recordError(phase, e, t1);

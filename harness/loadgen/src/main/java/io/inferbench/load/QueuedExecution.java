@@ -274,19 +274,22 @@ final class QueuedExecution extends Execution {
         if (batchLimit > 1) {
             batch[0].phase.recordBatch(n);
         }
+        int batchStart = batch[0].sample;
         for (int i = 0; i < n; i++) {
-            complete(batch[i], start, end, error);
+            complete(batch[i], start, end, error, n, batchStart);
             batch[i] = null;
         }
     }
 
-    private void complete(Query q, long start, long end, Throwable error) {
+    /** {@code count} and {@code batchStart}: the inference the query ran in, as the worker was called. */
+    private void complete(Query q, long start, long end, Throwable error, int count, int batchStart) {
         q.phase.recordQueueDelay(start - q.refNanos);
         Group g = q.group;
         if (g == null) {
             // Open loop: latency from the scheduled time.
             if (error == null) {
                 q.phase.record(end - q.refNanos, end);
+                tellMeasured(q, count, batchStart, end - q.refNanos);
             } else {
                 recordError(q.phase, error, end);
             }
@@ -296,9 +299,13 @@ final class QueuedExecution extends Execution {
         if (plan.profile() instanceof LoadProfile.Offline) {
             if (error == null) {
                 q.phase.record(end - start, end);
+                tellMeasured(q, count, batchStart, end - start);
             } else {
                 recordError(q.phase, error, end);
             }
+        } else if (error == null && !(plan.profile() instanceof LoadProfile.MultiStream)) {
+            // A closed loop's client records end - issue time of its only query: the same latency.
+            tellMeasured(q, count, batchStart, end - q.refNanos);
         }
         if (error != null) {
             g.error = error;
@@ -306,6 +313,12 @@ final class QueuedExecution extends Execution {
         g.lastEndNanos.accumulateAndGet(end, Math::max);
         if (g.remaining.decrementAndGet() == 0) {
             LockSupport.unpark(g.waiter);
+        }
+    }
+
+    private void tellMeasured(Query q, int count, int batchStart, long latencyNanos) {
+        if (q.phase == measurement) {
+            sut.measured(count, batchStart, latencyNanos);
         }
     }
 

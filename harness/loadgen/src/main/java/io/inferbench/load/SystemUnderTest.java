@@ -23,6 +23,17 @@ public interface SystemUnderTest {
         return 1;
     }
 
+    /**
+     * Told of each successful measured query after its latency was recorded, outside any timed region,
+     * so that the system under test can break the latency down by what it fed: the load generator knows
+     * no inputs. {@code count} and {@code sampleIndex} are what the query's worker was called with
+     * ({@link QueryWorker#issue} is a count of 1). Called from worker and client threads at once: must be
+     * thread-safe and cheap (it delays that thread's next query). Not called for warmup queries, nor for
+     * multi-stream queries, whose latency is a group's.
+     */
+    default void measured(int count, int sampleIndex, long latencyNanos) {
+    }
+
     /** One worker's view: runs a query synchronously. Not thread-safe. */
     interface QueryWorker {
         /** Runs one query on sample {@code sampleIndex}; returns when it completed. This is what is timed. */

@@ -11,6 +11,8 @@ final class KnownLatencySystem implements SystemUnderTest {
     final int[] sampleHits;
     final java.util.concurrent.ConcurrentLinkedQueue<Integer> batchSizes = new java.util.concurrent.ConcurrentLinkedQueue<>();
     int maxBatch = 1;
+    /** Every {@link #measured} call: count, sample, latency. */
+    final java.util.concurrent.ConcurrentLinkedQueue<long[]> measured = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     KnownLatencySystem(long latencyNanos, double failEvery, int samples) {
         this.latencyNanos = latencyNanos;
@@ -31,6 +33,11 @@ final class KnownLatencySystem implements SystemUnderTest {
     @Override
     public int maxBatchSize() {
         return maxBatch;
+    }
+
+    @Override
+    public void measured(int count, int sampleIndex, long latencyNanos) {
+        measured.add(new long[] {count, sampleIndex, latencyNanos});
     }
 
     @Override
