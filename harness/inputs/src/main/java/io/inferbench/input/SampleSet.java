@@ -32,4 +32,22 @@ public record SampleSet(List<Map<String, Tensor>> samples, int[] fedLengths, int
     public int[] textTokens() {
         return textTokens.clone();
     }
+
+    /**
+     * Per sample, its own length: its longest text's token count, what it would be fed at without
+     * padding (a sample holds {@code batch} consecutive texts); empty for random or file inputs.
+     */
+    public int[] ownLengths() {
+        if (fedLengths.length == 0 || textTokens.length == 0) {
+            return new int[0];
+        }
+        int batch = textTokens.length / fedLengths.length;
+        int[] own = new int[fedLengths.length];
+        for (int s = 0; s < own.length; s++) {
+            for (int b = 0; b < batch; b++) {
+                own[s] = Math.max(own[s], textTokens[s * batch + b]);
+            }
+        }
+        return own;
+    }
 }

@@ -80,6 +80,14 @@ class TextPaddingTest {
     }
 
     @Test
+    void aSamplesOwnLengthIsItsLongestTextWhateverItIsPaddedTo() {
+        assertArrayEquals(new int[] {5, 9, 3, 16}, build(1, TextPadding.DEFAULT, 4).ownLengths(),
+                "padded to 16, each sample keeps its own length");
+        assertArrayEquals(new int[] {9, 16}, build(2, new TextPadding.Buckets(List.of(4, 8, 12)), 2).ownLengths(),
+                "texts 5 and 9, then 3 and 16: the longest of each pair");
+    }
+
+    @Test
     void aFixedSequenceDimensionRefusesVaryingLengths() {
         List<TensorSpec> fixed = List.of(new TensorSpec("input_ids", DType.INT64, new long[] {-1, 128}),
                 new TensorSpec("attention_mask", DType.INT64, new long[] {-1, 128}));

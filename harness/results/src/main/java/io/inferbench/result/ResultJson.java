@@ -57,7 +57,12 @@ public final class ResultJson {
      */
     private static final ObjectMapper LIGHT = MAPPER.copy()
             .addMixIn(PhaseResult.class, WithoutPhaseDetail.class)
-            .addMixIn(UtilizationResult.class, WithoutUtilizationTimeline.class);
+            .addMixIn(UtilizationResult.class, WithoutUtilizationTimeline.class)
+            .addMixIn(LengthLatency.class, WithoutHistogram.class);
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"histogram"})
+    private interface WithoutHistogram {
+    }
 
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"histogram", "timeline"})
     private interface WithoutPhaseDetail {

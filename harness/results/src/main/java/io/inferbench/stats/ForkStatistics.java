@@ -31,7 +31,7 @@ public final class ForkStatistics {
     /**
      * One phase from the forks' phases: histograms added (percentiles over every query of every
      * fork), counts and durations summed, throughput = completed queries / total measured time, the
-     * timeline of the first fork. Open-loop, batching, stability and early-stopping figures are not
+     * timeline of the first fork, the latency per input length merged bucket by bucket. Open-loop, batching, stability and early-stopping figures are not
      * mergeable and stay with each fork's own phase.
      *
      * @param forks at least one fork's measured phase, in fork order
@@ -60,7 +60,8 @@ public final class ForkStatistics {
         double qps = seconds > 0 ? (queries - errors) / seconds : 0;
         return new PhaseResult(queries, samples, errors, firstError, durationMs, qps, pooledThroughputCi95(forks, qps),
                 seconds > 0 ? samples / seconds : 0, LatencyStatistics.summarize(all), HistogramCodec.encode(all),
-                forks.get(0).timeline());
+                forks.get(0).timeline())
+                .withByLength(LengthLatencies.merge(forks.stream().map(PhaseResult::byLength).toList()));
     }
 
     /**

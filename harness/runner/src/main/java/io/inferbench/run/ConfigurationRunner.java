@@ -107,6 +107,7 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
             int maxBatch = c.batching() == null ? 1 : c.batching().maxBatchSize();
             try (SessionSystemUnderTest sut = new SessionSystemUnderTest(model.session(), samples,
                     c.inputs().batchSize(), maxBatch, InputPreparation.draws(pc, samples.size()))) {
+                InputPreparation.recordLengths(pc, sampleSet, sut);
                 double firstMs = firstInference(sut);
                 resources.mark("warmup");
                 MeasurementStep.Measured measured = measurement.run(c, MeasurementStep.loadPlan(c, interval), sut,

@@ -55,6 +55,18 @@ public final class InputPreparation {
                 : InputLengths.of(text.padding().describe(), set.fedLengths(), set.textTokens());
     }
 
+    /**
+     * Has {@code sut} record latency per input-length bucket when the samples are texts (whose lengths are
+     * known); random and file inputs have no lengths to break down by.
+     */
+    static void recordLengths(PreparedConfiguration pc, SampleSet set, SessionSystemUnderTest sut) {
+        var in = pc.spec().inputs();
+        if (in.text() != null && set.fedLengths().length == set.samples().size() && set.fedLengths().length > 0) {
+            sut.recordingLengths(set.ownLengths(), set.fedLengths(), new LengthLatencyRecorder(
+                    LengthLatencyRecorder.edges(in.text().padding(), in.sequenceLength())));
+        }
+    }
+
     /** The sample each query takes in turn (for {@code inputs.order: shuffle}); null to take them in turn. */
     public static int[] draws(PreparedConfiguration pc, int sampleCount) {
         var in = pc.spec().inputs();

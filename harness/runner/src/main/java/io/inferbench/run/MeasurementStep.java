@@ -6,6 +6,7 @@ import io.inferbench.load.LoadProfile;
 import io.inferbench.load.LoadResult;
 import io.inferbench.load.PeakSearcher;
 import io.inferbench.result.ConfigurationOutcome;
+import io.inferbench.result.LengthLatency;
 import io.inferbench.result.PeakSearchResult;
 import io.inferbench.result.PhaseResult;
 import io.inferbench.result.PhasesResult;
@@ -66,7 +67,7 @@ final class MeasurementStep {
         LoadResult load = generator.run(lp, sut, listener);
         PhaseResult warmup = Measurements.phase(load.warmup(), load.samplesPerQuery(), profile, c.batching(), c.run());
         PhaseResult measured = Measurements.phase(load.measurement(), load.samplesPerQuery(), profile, c.batching(),
-                c.run());
+                c.run()).withByLength(sut.takeLatencyByLength());
         boolean failed = load.abortReason() != null && measured.queries() == measured.errors();
         ConfigurationOutcome outcome = failed ? new ConfigurationOutcome.Failed(load.abortReason())
                 : new ConfigurationOutcome.Ok(Verdict.of(Measurements.reasons(c.run(), measured, load)));
@@ -77,10 +78,14 @@ final class MeasurementStep {
     private Measured peakSearch(LoadProfile.PeakSearch ps, LoadPlan lp, SessionSystemUnderTest sut,
                                 RunListener listener, ConfigurationSpec c, ResourceTracker resources)
             throws InterruptedException {
+        // Each probe's latency by input length, in probe order, for the probe the result shows.
+        List<List<LengthLatency>> byLength = new ArrayList<>();
         PeakSearcher.Outcome o = PeakSearcher.search(ps, probe -> {
             listener.step("probing " + probe.describe());
             resources.mark("probe " + probe.describe());
-            return generator.run(lp.with(probe), sut, listener);
+            LoadResult probed = generator.run(lp.with(probe), sut, listener);
+            byLength.add(sut.takeLatencyByLength());
+            return probed;
         });
         List<PeakSearchResult.Probe> probes = new ArrayList<>();
         PeakSearcher.Probe best = null;
@@ -97,8 +102,13 @@ final class MeasurementStep {
         LoadProfile shownProfile = ps.probe(shown.load());
         PhaseResult warmup = Measurements.phase(shown.result().warmup(), shown.result().samplesPerQuery(),
                 shownProfile, c.batching(), c.run());
+        int shownIndex = 0;
+        while (o.probes().get(shownIndex) != shown) {
+            shownIndex++;
+        }
         PhaseResult measured = Measurements.phase(shown.result().measurement(), shown.result().samplesPerQuery(),
-                shownProfile, c.batching(), c.run());
+                shownProfile, c.batching(), c.run())
+                .withByLength(shownIndex < byLength.size() ? byLength.get(shownIndex) : List.of());
         List<String> reasons = new ArrayList<>();
         if (!o.found()) {
             reasons.add("SLO missed: no load met p" + fmt(ps.percentile()) + " <= " + ps.slo().toMillis() + " ms ("

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * prepared by that runner before timing starts, so a timed query is exactly one {@link Runner#run}.
  * With dynamic batching, each worker also prepares batches of 2..max samples joined along the
  * batch dimension (a few variants per size). Workers are kept between runs (peak-search probes)
- * so nothing is prepared twice.
+ * so nothing is prepared twice. Given the samples' lengths, it records each measured query's latency
+ * in its input-length bucket ({@link #measured}).
  */
 final class SessionSystemUnderTest implements SystemUnderTest, AutoCloseable {
     /** Distinct prepared batches per batch size: enough to vary inputs without much memory. */
@@ -28,6 +29,9 @@ final class SessionSystemUnderTest implements SystemUnderTest, AutoCloseable {
     private final int maxBatch;
     private final int[] draws;
     private final Map<Integer, Worker> workers = new ConcurrentHashMap<>();
+    private int[] ownLengths;
+    private int[] fedLengths;
+    private LengthLatencyRecorder byLength;
 
     SessionSystemUnderTest(ModelSession session, List<Map<String, Tensor>> samples, int batchSize, int maxBatch) {
         this(session, samples, batchSize, maxBatch, null);
@@ -44,6 +48,49 @@ final class SessionSystemUnderTest implements SystemUnderTest, AutoCloseable {
         this.batchSize = batchSize;
         this.maxBatch = maxBatch;
         this.draws = draws;
+    }
+
+    /**
+     * Records latency per input-length bucket from now on: each sample's own length and the length it is
+     * fed at, one per sample. Call before the load runs.
+     */
+    SessionSystemUnderTest recordingLengths(int[] own, int[] fed, LengthLatencyRecorder recorder) {
+        if (own.length != samples.size() || fed.length != samples.size()) {
+            throw new IllegalArgumentException("lengths: one per sample (" + samples.size() + "), got " + own.length
+                    + " and " + fed.length);
+        }
+        this.ownLengths = own.clone();
+        this.fedLengths = fed.clone();
+        this.byLength = recorder;
+        return this;
+    }
+
+    /** The latency per input-length bucket since the last call; empty when lengths are not recorded. */
+    List<io.inferbench.result.LengthLatency> takeLatencyByLength() {
+        return byLength == null ? List.of() : byLength.take();
+    }
+
+    /** A measured query: its latency in the bucket of the input it ran (a batch's longest sample). */
+    @Override
+    public void measured(int count, int sampleIndex, long latencyNanos) {
+        if (byLength == null) {
+            return;
+        }
+        if (count == 1) {
+            int s = sample(sampleIndex);
+            byLength.record(ownLengths[s], fedLengths[s], latencyNanos);
+            return;
+        }
+        // The batch variant issueBatch ran: samples v·count … v·count + count − 1, as the worker joined them.
+        int variant = sampleIndex % Math.min(BATCH_VARIANTS, samples.size());
+        int own = 0;
+        int fed = 0;
+        for (int i = 0; i < count; i++) {
+            int s = (variant * count + i) % samples.size();
+            own = Math.max(own, ownLengths[s]);
+            fed = Math.max(fed, fedLengths[s]);
+        }
+        byLength.record(own, fed, latencyNanos);
     }
 
     /** The load generator walks this many indices in turn; with draws, each maps to a drawn sample. */
