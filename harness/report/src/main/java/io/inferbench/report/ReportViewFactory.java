@@ -23,12 +23,7 @@ final class ReportViewFactory {
     }
 
     static ReportView create(RunResult run) {
-        Map<String, String> colours = new LinkedHashMap<>();
-        for (ConfigurationResult c : run.configurations()) {
-            if (plotted(c)) {
-                colours.put(c.id(), Palette.colour(colours.size()));
-            }
-        }
+        Map<String, String> colours = colours(run);
         List<ConfigurationResult> byMedian = Ranking.byMedian(run.configurations());
         List<ConfigurationResult> byThroughput = Ranking.byThroughput(run.configurations());
         List<ConfigurationView> views = run.configurations().stream()
@@ -51,6 +46,17 @@ final class ReportViewFactory {
                         AccuracyCharts.of(run, colours)),
                 merged(EnvironmentRows.of(env), EnvironmentRows.merge(run)),
                 EnvironmentRows.libraries(env), scenario(s), s == null ? null : s.source());
+    }
+
+    /** Each plotted configuration's colour, by id, the same in every chart of the report. */
+    static Map<String, String> colours(RunResult run) {
+        Map<String, String> colours = new LinkedHashMap<>();
+        for (ConfigurationResult c : run.configurations()) {
+            if (plotted(c)) {
+                colours.put(c.id(), Palette.colour(colours.size()));
+            }
+        }
+        return colours;
     }
 
     private static List<KeyValue> merged(List<KeyValue> environment, List<KeyValue> provenance) {
