@@ -16,8 +16,9 @@ import java.util.zip.ZipInputStream;
 /**
  * The user's own samples ({@code inputs.data.file}), read and checked against the model's inputs:
  * JSON lines ({@link JsonLinesSamples}), one {@code .npy} array for a model with one input, or a
- * {@code .npz} archive (a zip of {@code .npy} files, one per input name). An array of the model's
- * rank is one sample; one of rank + 1 holds samples along its first axis.
+ * {@code .npz} archive (a zip of {@code .npy} files, one per input name), or a folder in ONNX's test-data
+ * layout ({@link TensorProtoFolder}). An array of the model's rank is one sample; one of rank + 1 holds
+ * samples along its first axis.
  */
 public final class DataFile {
     private DataFile() {
@@ -32,6 +33,9 @@ public final class DataFile {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         SampleCheck check = new SampleCheck(plan);
+        if (Files.isDirectory(file)) {
+            return TensorProtoFolder.read(file, plan, check);
+        }
         if (lower.endsWith(".jsonl")) {
             return JsonLinesSamples.read(file, plan, check);
         }
@@ -46,7 +50,8 @@ public final class DataFile {
         } else if (lower.endsWith(".npz")) {
             arrays.putAll(npz(file));
         } else {
-            throw new IllegalArgumentException(name + ": expected a .jsonl, .npy or .npz file");
+            throw new IllegalArgumentException(name + ": expected a .jsonl, .npy or .npz file, or a folder of "
+                    + "ONNX TensorProto .pb files");
         }
         return fromArrays(name, arrays, plan, check);
     }

@@ -126,7 +126,10 @@ final class InputBinder {
         };
     }
 
-    /** {@code inputs.data.file}: a .jsonl, .npy or .npz file that exists; null when absent or bad. */
+    /**
+     * {@code inputs.data.file}: a .jsonl, .npy or .npz file, or a folder in ONNX's test-data layout, that
+     * exists; null when absent or bad.
+     */
     private Path data(YamlMap d) {
         if (d == null) {
             return null;
@@ -136,9 +139,13 @@ final class InputBinder {
             return null;
         }
         Path p = baseDir.resolve(file).normalize();
+        if (Files.isDirectory(p)) {
+            return p; // ONNX's test-data layout: its .pb files are read against the model in preflight
+        }
         String lower = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!(lower.endsWith(".jsonl") || lower.endsWith(".npy") || lower.endsWith(".npz"))) {
-            return d.problem(InputKeys.DATA_FILE.name(), "expected a .jsonl, .npy or .npz file, got " + p.getFileName());
+            return d.problem(InputKeys.DATA_FILE.name(), "expected a .jsonl, .npy or .npz file, or a folder of "
+                    + "ONNX TensorProto .pb files, got " + p.getFileName());
         }
         if (!Files.isRegularFile(p)) {
             return d.problem(InputKeys.DATA_FILE.name(), "data file not found: " + p);

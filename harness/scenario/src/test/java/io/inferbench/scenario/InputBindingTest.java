@@ -100,4 +100,12 @@ class InputBindingTest {
         assertTrue(problems("inputs: { data: { file: d.csv } }").contains(".jsonl, .npy or .npz"));
         assertTrue(problems("inputs: { data: { file: d.jsonl }, text: { file: s.txt } }").contains("not both"));
     }
+
+    @Test
+    void aFolderIsOnnxTestDataReadAgainstTheModelInPreflight() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("test_data"));
+        assertEquals(dir.resolve("test_data"), inputs("inputs: { data: { file: test_data } }").data());
+        assertTrue(problems("inputs: { data: { file: no_such_folder } }").contains("folder of ONNX TensorProto .pb"),
+                "a missing name that is neither a known file type nor a folder says what is accepted");
+    }
 }

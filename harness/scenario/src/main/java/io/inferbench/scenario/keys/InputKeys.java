@@ -41,8 +41,9 @@ public final class InputKeys {
 
     public static final KeySpec DATA_FILE = KeySpec.of("file", Text.ANY, "The samples: a .jsonl file (one sample a "
             + "line: input name to a nested list, or to { shape: [...], data: [flat list] }), a .npy file (the "
-            + "model's only input) or a .npz file (one array per input name, first dimension = samples), relative "
-            + "to the scenario file's folder. Must exist.").asRequired();
+            + "model's only input), a .npz file (one array per input name, first dimension = samples) or a folder "
+            + "in ONNX's test-data layout (test_data_set_N/input_M.pb TensorProto files, one set per sample), "
+            + "relative to the scenario file's folder. Must exist.").asRequired();
     public static final SectionSpec DATA_SECTION = new SectionSpec("inputData", "Feed the user's own samples "
             + "(perf_analyzer's --input-data), checked against the model's inputs before the run.", List.of(DATA_FILE));
 
