@@ -60,7 +60,7 @@ final class RunAnalysis {
                 if (group.size() < run.configurations().size() && recommendation.reason() != null) {
                     recommendation = new RecommendationResult(recommendation.bestId(), recommendation.reason()
                             + " (among the " + group.size() + " configurations with the same inputs and outputs as "
-                            + group.get(0).id() + "; the others run another model)", recommendation.objective(),
+                            + group.get(0).id() + "; the others run another model or are fed other inputs)", recommendation.objective(),
                             recommendation.constraints(), recommendation.paretoFront(), recommendation.losers());
                 }
             }
