@@ -101,7 +101,9 @@ record LengthsView(List<Row> rows, String chart, List<String> paddedVsOwn) {
                         + ": p50 " + Formats.ms(p50.valueMs()) + " ms (" + Formats.count(b.queries()) + " queries)"));
             }
             String colour = colours.get(c.id());
-            series.add(new SvgLengthChart.Series(ConfigurationView.label(c) + " (" + padding(c) + ")",
+            InputLengths lengths = c.session().lengths();
+            series.add(new SvgLengthChart.Series(ConfigurationView.label(c) + " (padding: "
+                    + (lengths == null ? DEFAULT_PADDING : lengths.padding()) + ")",
                     colour == null ? "currentColor" : colour, Palette.dash(s), points));
         }
         return SvgLengthChart.render("Median latency (p50) by input length per configuration, in milliseconds, "
@@ -155,18 +157,25 @@ record LengthsView(List<Row> rows, String chart, List<String> paddedVsOwn) {
         PhaseResult p = padded.measurement();
         PercentileEstimate op = o.latency().percentile(50.0);
         PercentileEstimate pp = p.latency().percentile(50.0);
-        InputLengths lengths = own.session().lengths();
-        String fed = lengths == null ? "at its texts' own lengths" : "at " + lengths.describe().replaceFirst("^[^:]*: ",
-                "");
         int seq = padded.setup().feed().sequenceLength();
-        return ConfigurationView.label(own) + " fed its texts " + fed + " (" + own.setup().feed().padding()
-                + "): p50 " + Formats.ms(op.valueMs()) + " ms" + ci(op) + ", against " + Formats.ms(pp.valueMs())
+        return ConfigurationView.label(own) + " fed its texts " + fedAt(own.session().lengths()) + " (padding: "
+                + own.setup().feed().padding() + "): p50 " + Formats.ms(op.valueMs()) + " ms" + ci(op) + ", against " + Formats.ms(pp.valueMs())
                 + " ms" + ci(pp) + " for " + ConfigurationView.label(padded) + ", the same texts padded to " + seq
                 + " tokens: " + Formats.decimal(op.valueMs() / pp.valueMs(), 2) + "× the padded median. They differ because a padded query "
                 + "computes every one of its " + seq + " positions — each layer and the attention run over the "
                 + "padding too, which the mask removes only from the result — so it costs what a " + seq
                 + "-token text costs, whatever the sentence. Quote the padded figure for a fixed-shape deployment, "
                 + "the unpadded one for a server that feeds texts at their own length.";
+    }
+
+    /** {@code at 12–21 tokens (median 15)}, from the lengths the configuration recorded. */
+    private static String fedAt(InputLengths lengths) {
+        if (lengths == null || lengths.fed().isEmpty()) {
+            return "at their own lengths";
+        }
+        int lo = lengths.fed().get(0).length();
+        int hi = lengths.fed().get(lengths.fed().size() - 1).length();
+        return "at " + (lo == hi ? Integer.toString(lo) : lo + "–" + hi) + " tokens (median " + lengths.medianFed() + ")";
     }
 
     private static String ci(PercentileEstimate e) {

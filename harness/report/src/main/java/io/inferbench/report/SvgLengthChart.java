@@ -13,7 +13,7 @@ final class SvgLengthChart {
     private static final double WIDTH = 560;
     private static final double LEFT = 56;
     private static final double RIGHT = 16;
-    private static final double TOP = 12;
+    private static final double TOP = 26;
     private static final double PLOT_H = 220;
     private static final double AXIS = 44;
     private static final double LEGEND_ROW = 18;
@@ -57,7 +57,7 @@ final class SvgLengthChart {
         }
         svg.element("text", "input length (the text's own tokens, whatever it was padded to)", "x",
                 LEFT + plotW / 2, "y", TOP + PLOT_H + 34, "text-anchor", "middle", "font-size", 13);
-        svg.element("text", "p50 (ms)", "x", 4, "y", TOP - 2, "font-size", 11);
+        svg.element("text", "p50 (ms)", "x", 4, "y", 12, "font-size", 11);
         for (int s = 0; s < series.size(); s++) {
             // Each series a little to the side, so that whiskers of equal points do not hide each other.
             double offset = series.size() == 1 ? 0 : (s - (series.size() - 1) / 2.0) * Math.min(10, slot / 3

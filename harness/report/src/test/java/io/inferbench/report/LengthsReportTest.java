@@ -40,7 +40,8 @@ class LengthsReportTest {
         assertTrue(html.contains("length-chart"), "the SVG chart");
         assertTrue(html.contains("none: fed 12–21 tokens (median 15)"), "the unpadded padding with its lengths");
         String finding = between(html, OWN + " fed its texts", "own length.");
-        assertTrue(finding.contains("p50 2.20 ms") && finding.contains("13.3 ms"), finding);
+        assertTrue(finding.contains("at 12–21 tokens (median 15) (padding: none): p50 2.20 ms")
+                && finding.contains("against 13.3 ms"), finding);
         assertTrue(finding.contains("padded to 128 tokens") && finding.contains("They differ because"), finding);
     }
 
