@@ -53,7 +53,7 @@ import java.util.regex.Pattern;
  */
 public final class SiteBuilder {
     /** Bump when what the builder writes changes without a template changing. */
-    static final String RENDERER_VERSION = "site/3";
+    static final String RENDERER_VERSION = "site/4";
     /** Comparison pages rendered one after the other by one core (see {@link #tasks}). */
     private static final int CHAIN = 8;
     private static final Pattern GENERATED = Pattern.compile("(runs|compare|scenarios(/[a-z0-9]+)?)/[A-Za-z0-9_][A-Za-z0-9._-]*\\.html");
