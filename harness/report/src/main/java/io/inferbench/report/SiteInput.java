@@ -36,6 +36,7 @@ public final class SiteInput {
     private final Path resultFile;
     private final Path gateFile;
     private RunResult run;
+    private RunResult comparable;
     private SiteGate gate;
 
     private SiteInput(String key, String resultStamp, String gateStamp, Path resultFile, Path gateFile,
@@ -170,25 +171,48 @@ public final class SiteInput {
     }
 
     /**
-     * The result, parsed on first call.
+     * The result, parsed on first call: what rendering its report needs.
      *
      * @throws UnreadableResultException naming the file when it is not a readable result
      */
     public synchronized RunResult run() throws IOException {
         if (run == null) {
-            try {
-                // Read once: the digest, when not known yet, comes from the same bytes.
-                byte[] bytes = ResultJson.bytes(resultFile);
-                run = ResultJson.read(bytes, resultFile);
-                if (resultDigest == null) {
-                    resultDigest = contentDigest(bytes);
-                }
-            } catch (IOException | RuntimeException e) {
-                throw new UnreadableResultException("cannot read " + resultFile + ": "
-                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
-            }
+            run = parse(true);
         }
         return run;
+    }
+
+    /**
+     * The result without its timelines (figures and latency histograms kept), parsed on first call:
+     * what the site's summaries and comparisons need, a third less to parse than {@link #run()},
+     * which a site needs only for a report it must render again.
+     *
+     * @throws UnreadableResultException naming the file when it is not a readable result
+     */
+    public synchronized RunResult comparable() throws IOException {
+        if (run != null) {
+            return run;
+        }
+        if (comparable == null) {
+            comparable = parse(false);
+        }
+        return comparable;
+    }
+
+    private RunResult parse(boolean whole) throws IOException {
+        try {
+            // Read once: the digest, when not known yet, comes from the same bytes.
+            byte[] bytes = ResultJson.bytes(resultFile);
+            RunResult parsed = whole ? ResultJson.read(bytes, resultFile)
+                    : ResultJson.readWithoutTimelines(bytes, resultFile);
+            if (resultDigest == null) {
+                resultDigest = contentDigest(bytes);
+            }
+            return parsed;
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableResultException("cannot read " + resultFile + ": "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
     }
 
     /** The gate state, read on first call; a corrupt {@code gate.json} is {@link SiteGate.Unreadable}. */
@@ -203,6 +227,7 @@ public final class SiteInput {
     synchronized void release() {
         if (resultFile != null) {
             run = null;
+            comparable = null;
         }
     }
 
