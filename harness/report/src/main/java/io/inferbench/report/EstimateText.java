@@ -10,14 +10,16 @@ final class EstimateText {
 
     /**
      * The interval and sample size for a table cell's second line: {@code 370–402 · n 24}, or the
-     * reason there is none ({@code n = 1, no interval}); null without an estimate.
+     * reason there is none (for one observation always {@code n = 1, no interval}); null without an
+     * estimate.
      */
     static String ci(Estimate e, DoubleFunction<String> format) {
         if (e == null) {
             return null;
         }
         if (e.ci95() == null) {
-            return e.noInterval();
+            // A cell has room for the short form; the details card gives the whole reason.
+            return e.n() <= 1 ? Estimate.SINGLE : e.noInterval();
         }
         return format.apply(e.ci95().low()) + "–" + format.apply(e.ci95().high()) + " · n " + e.n()
                 + (e.ci95().bounded() ? "" : " (unbounded)");

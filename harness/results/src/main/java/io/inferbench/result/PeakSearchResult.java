@@ -34,11 +34,6 @@ public record PeakSearchResult(String searched, double percentile, double sloMs,
         this(searched, percentile, sloMs, found, peak, probes, null);
     }
 
-    /** The number of probes: the sample size behind the bracket. */
-    public int probeCount() {
-        return probes.size();
-    }
-
     /**
      * The highest passing load and the lowest failing load above it (see {@link #bracket()}). Only
      * probes that ran count: NaN loads are left out.

@@ -10,6 +10,7 @@ import io.inferbench.result.UtilizationResult;
 import io.inferbench.result.UtilizationSample;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -57,8 +58,8 @@ public final class ResourceStatistics {
                     "one process's high-water mark: " + Estimate.SINGLE) : null;
             joules = joulesPerInference(u, measurement);
         }
-        double loadMs = s != null ? s.modelLoadMs() : r.loadTimeMs();
-        return new ResourceEstimates(1, cpu, machine, rss, peak, joules, once(loadMs),
+        Estimate load = s != null ? once(s.modelLoadMs()) : r.loadTimeMs() > 0 ? once(r.loadTimeMs()) : null;
+        return new ResourceEstimates(1, cpu, machine, rss, peak, joules, load,
                 s == null ? null : once(s.firstInferenceMs()), s == null ? null : once(s.timeToSteadyStateMs()));
     }
 
@@ -81,8 +82,7 @@ public final class ResourceStatistics {
                 across(known, ResourceEstimates::timeToSteadyStateMs));
     }
 
-    private static Estimate across(List<ResourceEstimates> forks, java.util.function.Function<ResourceEstimates,
-            Estimate> figure) {
+    private static Estimate across(List<ResourceEstimates> forks, Function<ResourceEstimates, Estimate> figure) {
         List<Estimate> values = forks.stream().map(figure).filter(e -> e != null).toList();
         if (values.isEmpty()) {
             return null;
@@ -90,7 +90,7 @@ public final class ResourceStatistics {
         return Estimates.mean(values.stream().mapToDouble(Estimate::value).toArray(), FORKS);
     }
 
-    /** Measured once: the value, {@code n = 1}; null for a figure not recorded (NaN stays, as "not reached"). */
+    /** Measured once: the value with {@code n = 1} and no interval (a NaN stays: "not reached"). */
     private static Estimate once(double value) {
         return Estimate.without(value, 1, "runs", Estimate.SINGLE);
     }
