@@ -21,8 +21,9 @@ import java.util.SplittableRandom;
  * hierarchical procedure of the paper). The permutations use a fixed seed: the same series always
  * gives the same answer.
  *
- * <p>Cost: O(n log n) per scan (distance sums from Fenwick trees over the values' ranks), so
- * {@code permutations · n log n} per accepted change: a year of nightly runs takes milliseconds.
+ * <p>Cost: O(n log n) per scan (distance sums from one pass of Fenwick trees over the values'
+ * ranks), so {@code permutations · n log n} per accepted change: a year of nightly runs takes
+ * milliseconds.
  * Immutable and thread-safe.
  *
  * @param minSegment   fewest points on each side of a change (at least 2)
@@ -120,105 +121,167 @@ public record ChangePoints(int minSegment, int permutations, double alpha, long 
     }
 
     private Split bestSplit(double[] series, int from, int to) {
-        double[] values = Arrays.copyOfRange(series, from, to);
+        Segment segment = new Segment(Arrays.copyOfRange(series, from, to));
         int[] at = new int[1];
-        double q = maxQ(values, ranks(values), at);
+        double q = segment.maxQ(minSegment, at);
         return Double.isNaN(q) ? null : new Split(from, to, from + at[0], q);
     }
 
     private double pValue(double[] series, Split split, SplittableRandom random) {
-        double[] values = Arrays.copyOfRange(series, split.from, split.to);
-        int[] rank = ranks(values);
+        Segment segment = new Segment(Arrays.copyOfRange(series, split.from, split.to));
         int atLeast = 0;
         int[] ignored = new int[1];
         // Once more permutations score as high as alpha allows, the split is rejected whatever the rest do:
         // stop there. A rejected split ends the search, so no later test sees a different random stream.
         for (int r = 0; r < permutations; r++) {
-            shuffle(values, rank, random);
-            if (maxQ(values, rank, ignored) >= split.q && (++atLeast + 1.0) / (permutations + 1.0) > alpha) {
+            segment.shuffle(random);
+            if (segment.maxQ(minSegment, ignored) >= split.q
+                    && (++atLeast + 1.0) / (permutations + 1.0) > alpha) {
                 return (atLeast + 1.0) / (permutations + 1.0); // a lower bound, enough to reject
             }
         }
         return (atLeast + 1.0) / (permutations + 1.0);
     }
 
-    /** {@link #maxQ(double[], int[], int[])} of {@code v} as it stands (for tests against the plain O(n²) sums). */
+    /** {@link Segment#maxQ} of {@code v} as it stands (for tests against the plain O(n²) sums). */
     double maxQ(double[] v, int[] at) {
-        return maxQ(v, ranks(v), at);
+        return new Segment(v.clone()).maxQ(minSegment, at);
     }
 
     /**
-     * The largest Q over the splits of {@code v} leaving at least {@code minSegment} on each side,
-     * its split index in {@code at[0]}; NaN when {@code v} is too short. {@code rank[i]} is the
-     * position of {@code v[i]} in sorted order (ties share the lowest). The distance sums
-     * {@code Σ_{i<t} |v_i − v_t|} come from Fenwick trees of counts and sums over the ranks, so a
-     * scan is O(n log n) rather than O(n²): the permutation test runs it {@code permutations} times.
+     * A segment's values in their current order, with what a scan needs that a permutation does not
+     * change: each value's rank, its distance to every point ({@code Σ_j |v_t − v_j|}), the total of
+     * all pairwise distances, and scratch arrays reused by every scan of the permutation test.
      */
-    private double maxQ(double[] v, int[] rank, int[] at) {
-        int n = v.length;
-        if (n < 2 * minSegment) {
-            return Double.NaN;
-        }
-        double[] leftRow = new double[n];  // Σ_{i<t} |v_i − v_t|
-        double[] rightRow = new double[n]; // Σ_{j>t} |v_t − v_j|
-        distanceSums(v, rank, leftRow, false);
-        distanceSums(v, rank, rightRow, true);
-        double total = 0;
-        for (double d : leftRow) {
-            total += d;
-        }
-        double withinLeft = 0;
-        double withinRight = total;
-        double best = Double.NEGATIVE_INFINITY;
-        for (int t = 0; t < n - 1; t++) {
-            // Move point t from the right part to the left: left is now [0, t], right [t+1, n).
-            withinLeft += leftRow[t];
-            withinRight -= rightRow[t];
-            int m = t + 1;
-            int k = n - m;
-            if (m < minSegment || k < minSegment) {
-                continue;
-            }
-            double between = total - withinLeft - withinRight;
-            double e = 2 * between / ((double) m * k) - withinLeft / (m * (m - 1) / 2.0)
-                    - withinRight / (k * (k - 1) / 2.0);
-            double q = (double) m * k / n * e;
-            if (q > best) {
-                best = q;
-                at[0] = m;
-            }
-        }
-        return best;
-    }
+    private static final class Segment {
+        private final double[] v;
+        private final int[] rank;
+        /** all[t] = Σ_j |v_t − v_j| over the whole segment: moves with its value when shuffled. */
+        private final double[] all;
+        private final double total;
+        private final double[] leftRow;
+        private final long[] count;
+        private final double[] sum;
 
-    /**
-     * {@code out[t] = Σ |v_i − v_t|} over the points before {@code t} (or after it, when
-     * {@code reverse}): the points seen so far are kept in Fenwick trees indexed by rank, holding
-     * how many there are and their sum, so those below {@code v_t} and those above it are each
-     * one prefix query.
-     */
-    private static void distanceSums(double[] v, int[] rank, double[] out, boolean reverse) {
-        int n = v.length;
-        long[] count = new long[n + 1];
-        double[] sum = new double[n + 1];
-        long seen = 0;
-        double seenSum = 0;
-        for (int step = 0; step < n; step++) {
-            int t = reverse ? n - 1 - step : step;
-            long below = 0;
-            double belowSum = 0;
-            for (int i = rank[t]; i > 0; i -= i & -i) { // ranks < rank[t]: strictly smaller values
-                below += count[i];
-                belowSum += sum[i];
+        Segment(double[] values) {
+            v = values;
+            int n = v.length;
+            rank = ranks(v);
+            all = new double[n];
+            leftRow = new double[n];
+            count = new long[n + 1];
+            sum = new double[n + 1];
+            // Σ_j |v_t − v_j| from the sorted values: (below·v − sum below) + (sum above − above·v).
+            double[] sorted = v.clone();
+            Arrays.sort(sorted);
+            double[] prefix = new double[n + 1];
+            for (int i = 0; i < n; i++) {
+                prefix[i + 1] = prefix[i] + sorted[i];
             }
-            double x = v[t];
-            out[t] = (below * x - belowSum) + ((seenSum - belowSum) - (seen - below) * x);
-            for (int i = rank[t] + 1; i <= n; i += i & -i) {
-                count[i]++;
-                sum[i] += x;
+            double pairs = 0;
+            for (int t = 0; t < n; t++) {
+                int below = rank[t]; // values strictly smaller (ties share the lowest rank)
+                int upTo = upperBound(sorted, v[t]);
+                all[t] = (below * v[t] - prefix[below]) + ((prefix[n] - prefix[upTo]) - (n - upTo) * v[t]);
+                pairs += all[t];
             }
-            seen++;
-            seenSum += x;
+            total = pairs / 2;
+        }
+
+        /**
+         * The largest Q over the splits leaving at least {@code minSegment} on each side, its split
+         * index in {@code at[0]}; NaN when the segment is too short. One pass of Fenwick trees over
+         * the ranks gives {@code Σ_{i<t} |v_i − v_t|} for every t in O(n log n); the distances to the
+         * points after t are then {@code all[t]} minus those, so the O(n²) pair sums are never formed.
+         */
+        double maxQ(int minSegment, int[] at) {
+            int n = v.length;
+            if (n < 2 * minSegment) {
+                return Double.NaN;
+            }
+            distancesToEarlier();
+            double withinLeft = 0;
+            double withinRight = total;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < n - 1; t++) {
+                // Move point t from the right part to the left: left is now [0, t], right [t+1, n).
+                withinLeft += leftRow[t];
+                withinRight -= all[t] - leftRow[t];
+                int m = t + 1;
+                int k = n - m;
+                if (m < minSegment || k < minSegment) {
+                    continue;
+                }
+                double between = total - withinLeft - withinRight;
+                double e = 2 * between / ((double) m * k) - withinLeft / (m * (m - 1) / 2.0)
+                        - withinRight / (k * (k - 1) / 2.0);
+                double q = (double) m * k / n * e;
+                if (q > best) {
+                    best = q;
+                    at[0] = m;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * {@code leftRow[t] = Σ_{i<t} |v_i − v_t|}: the points seen so far are kept in Fenwick trees
+         * indexed by rank, holding how many there are and their sum, so those below {@code v_t} and
+         * those above it are each one prefix query.
+         */
+        private void distancesToEarlier() {
+            int n = v.length;
+            Arrays.fill(count, 0);
+            Arrays.fill(sum, 0);
+            long seen = 0;
+            double seenSum = 0;
+            for (int t = 0; t < n; t++) {
+                long below = 0;
+                double belowSum = 0;
+                for (int i = rank[t]; i > 0; i -= i & -i) { // ranks < rank[t]: strictly smaller values
+                    below += count[i];
+                    belowSum += sum[i];
+                }
+                double x = v[t];
+                leftRow[t] = (below * x - belowSum) + ((seenSum - belowSum) - (seen - below) * x);
+                for (int i = rank[t] + 1; i <= n; i += i & -i) {
+                    count[i]++;
+                    sum[i] += x;
+                }
+                seen++;
+                seenSum += x;
+            }
+        }
+
+        /** A uniform permutation (Fisher–Yates); each value keeps its rank and distance sum. */
+        void shuffle(SplittableRandom random) {
+            for (int i = v.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                double t = v[i];
+                v[i] = v[j];
+                v[j] = t;
+                int r = rank[i];
+                rank[i] = rank[j];
+                rank[j] = r;
+                double d = all[i];
+                all[i] = all[j];
+                all[j] = d;
+            }
+        }
+
+        /** First index of {@code sorted} holding a value greater than {@code x}. */
+        private static int upperBound(double[] sorted, double x) {
+            int lo = 0;
+            int hi = sorted.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] <= x) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
     }
 
@@ -241,18 +304,6 @@ public record ChangePoints(int minSegment, int permutations, double alpha, long 
             rank[i] = lo;
         }
         return rank;
-    }
-
-    private static void shuffle(double[] v, int[] rank, SplittableRandom random) {
-        for (int i = v.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            double t = v[i];
-            v[i] = v[j];
-            v[j] = t;
-            int r = rank[i];
-            rank[i] = rank[j];
-            rank[j] = r;
-        }
     }
 
     private static double mean(double[] v, int from, int to) {

@@ -19,6 +19,7 @@ import io.inferbench.run.PreparedConfiguration;
 import io.inferbench.scenario.ConfigurationSpec;
 import io.inferbench.stats.ForkStatistics;
 import io.inferbench.stats.LatencyStatistics;
+import io.inferbench.stats.ResourceStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -93,8 +94,13 @@ final class JmhResults {
         }
         return new ConfigurationResult(setup(pc, settings), probe.session(),
                 new ConfigurationOutcome.Ok(Verdict.of(reasons)),
-                new PhasesResult(warmup, measurement, forks, variation, null),
-                new ResourcesResult(probe.loadTimeMs(), null, null), List.of());
+                new PhasesResult(warmup, measurement, forks, variation, null), loadTime(probe), List.of());
+    }
+
+    /** The probe's model load, measured once: "n = 1, no interval". */
+    private static ResourcesResult loadTime(Probe probe) {
+        ResourcesResult r = new ResourcesResult(probe.loadTimeMs(), null, null);
+        return r.withEstimates(ResourceStatistics.ofRun(r, null));
     }
 
     /** A configuration that was not measured, with the reason. {@code probe} may be null. */

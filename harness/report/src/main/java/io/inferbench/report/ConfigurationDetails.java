@@ -112,7 +112,7 @@ record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tens
             rows.add(KeyValue.of("Measured", Formats.count(m.queries()) + " queries ("
                     + Formats.count(m.samples()) + " samples) in " + Formats.duration(m.durationMs())
                     + measuredFrom(c)));
-            rows.add(KeyValue.of("Samples per second", Formats.rate(m.samplesPerSecond())));
+            rows.add(KeyValue.of("Samples per second", samplesPerSecond(c, m)));
             LatencySummary l = m.latency();
             if (l != null) {
                 rows.add(KeyValue.of("Latency min / stdev", Formats.ms(l.minMs()) + " / " + Formats.ms(l.stdevMs())
@@ -122,6 +122,36 @@ record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tens
                     + (m.firstError() == null ? "" : " — first: " + Formats.firstLine(m.firstError()))));
         }
         return rows;
+    }
+
+    /**
+     * {@code 3,210 (95% CI 3,150–3,270; n = 12 timeline intervals)}: the interval is the throughput's,
+     * from the timeline's full-length per-interval rates (every fork's, when there are forks), so its
+     * sample size is the number of those intervals.
+     */
+    private static String samplesPerSecond(ConfigurationResult c, PhaseResult m) {
+        var ci = m.samplesPerSecondCi95();
+        String value = Formats.rate(m.samplesPerSecond());
+        if (ci == null) {
+            return value;
+        }
+        if (!ci.bounded()) {
+            return value + " (fewer than 3 full timeline intervals: no interval)";
+        }
+        List<PhaseResult> phases = c.phases().forks().isEmpty() ? List.of(m) : c.phases().forks();
+        long n = phases.stream().mapToLong(ConfigurationDetails::fullIntervals).sum();
+        return value + " (95% CI " + Formats.rate(ci.low()) + "–" + Formats.rate(ci.high()) + "; n = " + n
+                + " timeline intervals)";
+    }
+
+    /** Timeline intervals of the nominal length (the first's, within 1%), as the throughput interval counts them. */
+    private static long fullIntervals(PhaseResult p) {
+        if (p.timeline().isEmpty()) {
+            return 0;
+        }
+        double full = p.timeline().get(0).endSeconds() - p.timeline().get(0).startSeconds();
+        return p.timeline().stream().map(t -> t.endSeconds() - t.startSeconds())
+                .filter(length -> length > 0 && Math.abs(length - full) <= full / 100).count();
     }
 
     /** Where the measured figures come from when that is not one plain run: merged forks, or a peak probe. */

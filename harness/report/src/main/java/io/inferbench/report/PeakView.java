@@ -1,5 +1,6 @@
 package io.inferbench.report;
 
+import io.inferbench.api.Interval;
 import io.inferbench.result.PeakSearchResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,8 @@ record PeakView(String percentile, List<KeyValue> rows, List<Probe> probes) {
                 : "arrival rate (queries/s)"));
         rows.add(KeyValue.of("Peak", found(p) ? Formats.load(p.searched(), p.peak()) + " (" + p.probes().size()
                 + " probes)" : "none: no probe met the objective (" + p.probes().size() + " probes)"));
+        rows.add(new KeyValue("Bracket", bracket(p), "where the search ended: the highest load that met the objective "
+                + "and the lowest load above it that did not; the true peak lies between"));
         List<Probe> probes = new ArrayList<>();
         for (int i = 0; i < p.probes().size(); i++) {
             PeakSearchResult.Probe x = p.probes().get(i);
@@ -46,6 +49,26 @@ record PeakView(String percentile, List<KeyValue> rows, List<Probe> probes) {
                     Formats.rate(x.throughputQps()), Formats.ms(x.latencyMs()), x.meetsSlo(), isPeak(p, x)));
         }
         return new PeakView(percentile, rows, probes);
+    }
+
+    /**
+     * {@code 150 q/s – 175 q/s (n = 7 probes)}, or which side is missing: no probe failed above the
+     * peak (the search reached its maximum), or none met the objective.
+     */
+    static String bracket(PeakSearchResult p) {
+        Interval b = p.bracket();
+        String n = " (n = " + p.probes().size() + " probes)";
+        if (b == null) {
+            return Formats.MISSING;
+        }
+        if (b.bounded()) {
+            return Formats.load(p.searched(), b.low()) + " – " + Formats.load(p.searched(), b.high()) + n;
+        }
+        if (found(p)) {
+            return "at least " + Formats.load(p.searched(), b.low()) + ": no probe above it failed" + n;
+        }
+        return Double.isFinite(b.high()) ? "below " + Formats.load(p.searched(), b.high()) + ": no probe met the objective"
+                + n : Formats.MISSING + n;
     }
 
     /** Whether the search found a load that met the objective. */

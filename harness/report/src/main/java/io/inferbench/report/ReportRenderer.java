@@ -106,12 +106,12 @@ public final class ReportRenderer {
      */
     public String render(RunResult result) {
         Objects.requireNonNull(result, "result");
-        return renderStandalone(result, SiteInput.sha256(ResultJson.toJson(result).getBytes(StandardCharsets.UTF_8)));
+        return renderStandalone(result, SiteInput.contentDigest(ResultJson.toJson(result).getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
      * The standalone report of {@code result}, stamped ({@link #stamp}) as rendered from result bytes
-     * whose SHA-256 is {@code resultDigest}; unstamped when that is null.
+     * whose {@link SiteInput#contentDigest} is {@code resultDigest}; unstamped when that is null.
      */
     String renderStandalone(RunResult result, String resultDigest) {
         Context context = context(result);
@@ -121,7 +121,7 @@ public final class ReportRenderer {
 
     /**
      * What a standalone report says it was rendered from and with: the renderer's version,
-     * InferBench's, the templates' digest and the result's SHA-256 (e.g. {@code report/1 inferbench
+     * InferBench's, the templates' digest and the result's content digest (e.g. {@code report/1 inferbench
      * 0.1.0 templates 3fa2… result 9c1e…}). A site reuses a run's {@code report.html} only when it
      * carries the stamp this renderer would write for the run's result.
      */

@@ -247,10 +247,12 @@ final class ScenarioHistory {
                 + " Shaded: each segment's baseline band (mean ± 2 sd). The table below has every figure.";
         // Every metric's figures are columns of the median page's table: the other pages link to it rather
         // than repeat thousands of rows at a year of nights.
+        List<ScenarioHistoryView.Row> rows = m == HistoryMetric.P50 ? rows(label, labelRuns, changeText, root)
+                : List.of();
         return new ScenarioHistoryView.Series(label, anchor, colour, svg, m == HistoryMetric.P50 ? caption
                 : caption.replace(" The table below has every figure.", " Every figure is in the table on the "
-                + "median latency page."), m == HistoryMetric.P50 ? rows(label, labelRuns, changeText, root)
-                : List.of(), environmentRows(label, labelRuns, root), root + "scenarios/" + slug + ".html#" + anchor);
+                + "median latency page."), rows, HistoryTableRows.html(rows, metrics.contains(HistoryMetric.ACCURACY)),
+                environmentRows(label, labelRuns, root), root + "scenarios/" + slug + ".html#" + anchor);
     }
 
     /** One band per stretch of consecutive points on one fingerprint between two changes. */

@@ -43,11 +43,12 @@ record ScenarioHistoryView(String title, String name, int runs, String metric, L
      * @param svg         the history chart, SVG markup from {@link Svg}
      * @param caption     what the chart shows, plain text
      * @param rows        the same figures as a table, oldest first
+     * @param rowsHtml    those rows as HTML ({@link HistoryTableRows}), what the template writes
      * @param environment the changes of machine fingerprint in this series, as a table; empty when none
      * @param tableHref   this configuration's table of every figure on the median's page
      */
     record Series(String label, String anchor, String colour, String svg, String caption, List<Row> rows,
-                  List<EnvironmentRow> environment, String tableHref) {
+                  String rowsHtml, List<EnvironmentRow> environment, String tableHref) {
     }
 
     /**

@@ -53,7 +53,7 @@ import java.util.regex.Pattern;
  */
 public final class SiteBuilder {
     /** Bump when what the builder writes changes without a template changing. */
-    static final String RENDERER_VERSION = "site/3";
+    static final String RENDERER_VERSION = "site/4";
     /** Comparison pages rendered one after the other by one core (see {@link #tasks}). */
     private static final int CHAIN = 8;
     private static final Pattern GENERATED = Pattern.compile("(runs|compare|scenarios(/[a-z0-9]+)?)/[A-Za-z0-9_][A-Za-z0-9._-]*\\.html");
@@ -175,8 +175,8 @@ public final class SiteBuilder {
                 if (p.comparison()) {
                     // The previous comparison of a chain decoded this one's older run already.
                     Map<String, LatencySample> older = decoded == p.previous() ? samples
-                            : RunComparisons.samples(load(p.previous()));
-                    samples = RunComparisons.samples(load(p.run()));
+                            : RunComparisons.samples(comparable(p.previous()));
+                    samples = RunComparisons.samples(comparable(p.run()));
                     decoded = p.run();
                     html = comparisonPage(p, samples, older).getBytes(StandardCharsets.UTF_8);
                 } else {
@@ -238,7 +238,7 @@ public final class SiteBuilder {
         toCheck.stream().filter(i -> out[i] == null).forEach(toParse::add);
         toParse.parallelStream().forEach(i -> {
             try {
-                out[i] = SiteRun.of(inputs.get(i).run(), inputs.get(i).gate());
+                out[i] = SiteRun.of(inputs.get(i).comparable(), inputs.get(i).gate());
             } catch (IOException | RuntimeException e) {
                 unreadable.put(i, String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable result"));
             }
@@ -329,9 +329,18 @@ public final class SiteBuilder {
     private String comparisonPage(Planned p, Map<String, LatencySample> samples,
                                   Map<String, LatencySample> previousSamples) {
         Placed r = p.run();
-        return renderer.renderPage("site-compare", Map.of("comparison", RunComparisons.of(load(r), samples, r.slug(),
-                load(p.previous()), previousSamples, p.previous().slug()), "site", new SiteNav("../index.html", "../compare.html",
+        return renderer.renderPage("site-compare", Map.of("comparison", RunComparisons.of(comparable(r), samples, r.slug(),
+                comparable(p.previous()), previousSamples, p.previous().slug()), "site", new SiteNav("../index.html", "../compare.html",
                 "../scenarios/" + r.scenarioSlug() + ".html", r.run().scenario(), null, "compare")), null);
+    }
+
+    /** The run's figures and histograms, without timelines: what summaries and comparisons read. */
+    private static RunResult comparable(Placed p) {
+        try {
+            return p.input().comparable();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static RunResult load(Placed p) {

@@ -34,8 +34,8 @@ record SiteManifest(String schema, String version, List<Entry> runs, Map<String,
      * One input as last built.
      *
      * @param key          {@link SiteInput#key()}
-     * @param resultDigest SHA-256 of the result's bytes
-     * @param gateDigest   SHA-256 of {@code gate.json}, or {@code none}
+     * @param resultDigest {@link SiteInput#contentDigest} of the result's bytes
+     * @param gateDigest   the same of {@code gate.json}, or {@code none}
      * @param resultStamp  the result file's size and modification time when digested
      * @param gateStamp    the same of {@code gate.json}, or {@code none}
      * @param run          its summary

@@ -2,6 +2,7 @@ package io.inferbench.result;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonToken;
@@ -39,6 +40,9 @@ public final class ResultJson {
     public static final int MAX_NESTING_DEPTH = 200;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    // A result is mostly numbers: Jackson's fast double parser (FastDoubleParser) reads
+                    // them several times faster than Double.parseDouble, to the same correctly rounded value.
+                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                     .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH)
                             .maxNestingDepth(MAX_NESTING_DEPTH).build())
                     .build())
@@ -66,6 +70,19 @@ public final class ResultJson {
 
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"histogram", "timeline"})
     private interface WithoutPhaseDetail {
+    }
+
+    /**
+     * The codec without the per-second and utilization timelines but with the latency histograms:
+     * what comparing runs needs (a report site compares each run with the previous one), with
+     * about a third less to parse.
+     */
+    private static final ObjectMapper WITHOUT_TIMELINES = MAPPER.copy()
+            .addMixIn(PhaseResult.class, WithoutPhaseTimeline.class)
+            .addMixIn(UtilizationResult.class, WithoutUtilizationTimeline.class);
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"timeline"})
+    private interface WithoutPhaseTimeline {
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"timeline"})
@@ -106,7 +123,7 @@ public final class ResultJson {
     }
 
     /** The file's bytes, refused when it is not a regular file or larger than {@link #MAX_DOCUMENT_BYTES}. */
-    private static byte[] bytes(Path file) throws IOException {
+    public static byte[] bytes(Path file) throws IOException {
         java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
                 java.nio.file.attribute.BasicFileAttributes.class);
         if (!a.isRegularFile()) {
@@ -117,6 +134,22 @@ public final class ResultJson {
                     + " a result may have");
         }
         return Files.readAllBytes(file);
+    }
+
+    /**
+     * {@link #read} of a file's bytes already in memory (from {@link #bytes}; {@code file} names it in
+     * errors), for a caller that also digests them and so reads the file once.
+     */
+    public static RunResult read(byte[] bytes, Path file) throws IOException {
+        return fromJson(bytes, file.toString());
+    }
+
+    /**
+     * {@link #read} of a file's bytes without timelines (empty in the result), histograms kept: for
+     * comparing runs' latencies and summarising their figures, not for rendering their reports.
+     */
+    public static RunResult readWithoutTimelines(byte[] bytes, Path file) throws IOException {
+        return fromJson(WITHOUT_TIMELINES, bytes, file.toString());
     }
 
     /** {@link #read} of a document in memory, e.g. a resource. */

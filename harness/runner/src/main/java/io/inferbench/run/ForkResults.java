@@ -6,8 +6,11 @@ import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.PhaseResult;
 import io.inferbench.result.PhasesResult;
+import io.inferbench.result.ResourceEstimates;
+import io.inferbench.result.ResourcesResult;
 import io.inferbench.result.Verdict;
 import io.inferbench.stats.ForkStatistics;
+import io.inferbench.stats.ResourceStatistics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +21,7 @@ final class ForkResults {
 
     /**
      * The forks merged: the first fork's result (setup, session, model load, warmup, timeline, resources)
-     * with the measurement of all forks merged ({@link ForkStatistics#merge}), every fork's
+     * with resource and cold-start intervals across the forks, the measurement of all forks merged ({@link ForkStatistics#merge}), every fork's
      * measurement in {@code forks}, their {@code variation}, and a verdict that is VALID only when
      * every fork's is (reasons prefixed with their fork).
      *
@@ -38,7 +41,21 @@ final class ForkResults {
         PhasesResult phases = new PhasesResult(first.phases().warmup(), ForkStatistics.merge(measured), measured,
                 ForkStatistics.variation(measured), first.phases().peak());
         return new ConfigurationResult(first.setup(), first.session(), new ConfigurationOutcome.Ok(Verdict.of(reasons)),
-                phases, first.resources(), accuracy(forks));
+                phases, resources(forks), accuracy(forks));
+    }
+
+    /**
+     * The first fork's resources (its utilization timeline and cold start), with every figure's
+     * interval taken across the forks when there are several.
+     */
+    private static ResourcesResult resources(List<ConfigurationResult> forks) {
+        ResourcesResult first = forks.get(0).resources();
+        if (forks.size() < 2) {
+            return first;
+        }
+        ResourceEstimates across = ResourceStatistics.acrossForks(
+                forks.stream().map(f -> f.resources().estimates()).toList());
+        return across == null ? first : first.withEstimates(across);
     }
 
     /** Accuracy is evaluated by one fork only (the first): its results, wherever they are. */

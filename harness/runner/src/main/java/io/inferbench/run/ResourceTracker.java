@@ -4,6 +4,7 @@ import io.inferbench.api.Device;
 import io.inferbench.result.ColdStart;
 import io.inferbench.result.PhasesResult;
 import io.inferbench.result.ResourcesResult;
+import io.inferbench.stats.ResourceStatistics;
 import io.inferbench.utilization.ColdStarts;
 import io.inferbench.utilization.SamplerSources;
 import io.inferbench.utilization.UtilizationSampler;
@@ -44,8 +45,8 @@ final class ResourceTracker implements AutoCloseable {
     }
 
     /**
-     * Stops sampling: the utilization, the load time, and the cold start when both warmup and
-     * measurement ran.
+     * Stops sampling: the utilization, the load time, the cold start when both warmup and
+     * measurement ran, and their intervals over the sampler's intervals.
      *
      * @param loadMs     time to open the model
      * @param firstMs    latency of the very first inference
@@ -57,7 +58,8 @@ final class ResourceTracker implements AutoCloseable {
         var measurement = phases.measurement();
         ColdStart coldStart = warmup == null || measurement == null ? null : ColdStarts.of(loadMs, firstMs,
                 ColdStarts.p50s(warmup.timeline(), measurement.timeline()), interval, modelBytes);
-        return new ResourcesResult(loadMs, coldStart, sampler.stop());
+        ResourcesResult used = new ResourcesResult(loadMs, coldStart, sampler.stop());
+        return used.withEstimates(ResourceStatistics.ofRun(used, measurement));
     }
 
     @Override
