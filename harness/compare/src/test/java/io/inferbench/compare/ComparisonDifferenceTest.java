@@ -65,6 +65,7 @@ class ComparisonDifferenceTest {
         tree.remove("differenceCi95Ms");
         ComparisonResult old = ResultJson.mapper().treeToValue(tree, ComparisonResult.class);
         assertNull(old.differenceCi95Ms());
+        assertTrue(Double.isNaN(old.differenceMs()), "absent, not a measured 0");
         assertEquals(r.ratio(), old.ratio());
     }
 }

@@ -41,6 +41,11 @@ public record ComparisonResult(String candidateId, String baselineId, String met
                                double verdictRatio, Interval verdictCi90, Interval verdictCi95,
                                long nA, long nB, long samplesA, long samplesB, int resamples, String summary,
                                double differenceMs, Interval differenceCi95Ms) {
+    public ComparisonResult {
+        if (differenceCi95Ms == null) {
+            differenceMs = Double.NaN; // an older result read back: no difference, rather than a 0 that looks measured
+        }
+    }
 
     /** A comparison without the difference, as results before it were written. */
     public ComparisonResult(String candidateId, String baselineId, String metric,
