@@ -29,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 final class RemoteRunner<Q, R> extends AbstractRunner<RemoteRunner.Request> {
     private final RemoteProtocol<Q, R> protocol;
     private final ClientTimings timings;
+    private final InFlightLimit limit;
     private final int connection;
     private final long timeoutNanos;
     private final java.util.List<io.inferbench.api.TensorSpec> inputs;
@@ -49,7 +50,8 @@ final class RemoteRunner<Q, R> extends AbstractRunner<RemoteRunner.Request> {
         }
     }
 
-    RemoteRunner(RemoteSession session, RemoteProtocol<Q, R> protocol, ClientTimings timings, int connection,
+    RemoteRunner(RemoteSession session, RemoteProtocol<Q, R> protocol, ClientTimings timings, InFlightLimit limit,
+                 int connection,
                  Duration timeout, String backend, String url) {
         super(session, Request.class);
         this.inputs = session.inputs();
@@ -57,6 +59,7 @@ final class RemoteRunner<Q, R> extends AbstractRunner<RemoteRunner.Request> {
         this.url = url;
         this.protocol = protocol;
         this.timings = timings;
+        this.limit = limit;
         this.connection = connection;
         // A little past the request's own timeout, so the protocol's timeout (with its message) comes first.
         this.timeoutNanos = timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
@@ -96,7 +99,7 @@ final class RemoteRunner<Q, R> extends AbstractRunner<RemoteRunner.Request> {
             return CompletableFuture.failedFuture(e);
         }
         long t0 = System.nanoTime();
-        return protocol.send((Q) request.encoded, connection)
+        return limit.submit(() -> protocol.send((Q) request.encoded, connection))
                 .orTimeout(timeoutNanos, TimeUnit.NANOSECONDS)
                 .handle((answer, failure) -> {
                     if (failure != null) {
@@ -123,7 +126,8 @@ final class RemoteRunner<Q, R> extends AbstractRunner<RemoteRunner.Request> {
         long t0 = System.nanoTime();
         R answer;
         try {
-            answer = protocol.send((Q) request.encoded, connection).get(timeoutNanos, TimeUnit.NANOSECONDS);
+            answer = limit.submit(() -> protocol.send((Q) request.encoded, connection))
+                    .get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendException("remote call interrupted", e);

@@ -65,6 +65,29 @@ class RemoteAsyncTest {
     }
 
     @Test
+    void theSessionHoldsRequestsPastMaxInFlightInTheClient() throws Exception {
+        try (InferenceServer server = ReluAbsSession.serve(ServeSettings.loopbackAnyPort().withWorkers(8), 100)) {
+            BackendProvider p = new KServeV2HttpBackendProvider();
+            Map<String, Object> o = new java.util.HashMap<>(request(p, server).options());
+            o.put("max-in-flight", 2L);
+            try (ModelSession session = p.open(new ModelLoadRequest(null, ModelFormat.NONE, Device.CPU, o));
+                 Runner runner = session.newRunner()) {
+                PreparedInput input = runner.prepare(ReluAbsModel.inputs(1));
+                long t0 = System.nanoTime();
+                List<CompletableFuture<Void>> calls = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    calls.add(runner.runAsync(input));
+                }
+                CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                // Six 100 ms inferences two at a time take three rounds; eight server workers would take one.
+                assertTrue(ms >= 290, "took " + ms + " ms");
+                assertEquals("2", session.properties().get("max-in-flight"));
+            }
+        }
+    }
+
+    @Test
     void aFailedCallCompletesWithTheOneLineError() throws Exception {
         for (BackendProvider p : PROVIDERS) {
             InferenceServer s = ReluAbsSession.serve(ServeSettings.loopbackAnyPort(), 0);
