@@ -196,6 +196,7 @@ public final class ReportRenderer {
         context.setVariable("report", ReportViewFactory.create(result));
         context.setVariable("accuracy", AccuracyView.of(result));
         context.setVariable("optimizations", OptimizationView.of(result));
+        context.setVariable("serving", ServingView.of(result));
         return context;
     }
 
