@@ -23,6 +23,16 @@ public interface ModelSession extends AutoCloseable {
     Map<String, String> properties();
 
     /**
+     * The measured region has just begun (warmup done). A session whose properties report figures over
+     * a span of time — a server's counters, the client's timings — starts that span here, so that the
+     * properties read after the measurement cover it alone. Called from a harness thread while queries
+     * are running, at most once per measurement; must return quickly (do slow work asynchronously).
+     * Nothing by default.
+     */
+    default void measurementStarted() {
+    }
+
+    /**
      * Creates a runner for one worker thread. Runners are not thread-safe (like DJL's
      * {@code Predictor}); the harness creates one per worker.
      */

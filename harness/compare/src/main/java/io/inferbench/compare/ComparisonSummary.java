@@ -21,7 +21,7 @@ final class ComparisonSummary {
                 r.p99Ratio(), r.p99RatioCi95(), r.mannWhitneyU(), r.mannWhitneyP(), r.cliffsDelta(),
                 r.cliffsMagnitude(), r.verdict(), r.tolerancePercent(), r.basis(), r.verdictRatio(), r.verdictCi90(),
                 r.verdictCi95(), r.nA(), r.nB(), r.samplesA(), r.samplesB(), r.resamples(),
-                sentence(r, candidate, baseline, metric));
+                sentence(r, candidate, baseline, metric), r.differenceMs(), r.differenceCi95Ms());
     }
 
     static String sentence(ComparisonResult r, String candidate, String baseline, LocationMetric metric) {

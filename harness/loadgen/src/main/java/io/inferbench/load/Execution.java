@@ -153,6 +153,9 @@ abstract class Execution {
     private void timeline() {
         long step = plan.interval().toNanos();
         PhaseRecorder active = current.get();
+        if (active == measurement) {
+            listener.onMeasurementStart();
+        }
         long next = active.startNanos() + step;
         while (true) {
             PhaseRecorder now = current.get();
@@ -160,6 +163,9 @@ abstract class Execution {
                 report(active, active.cut(now.startNanos()));
                 active = now;
                 next = active.startNanos() + step;
+                if (active == measurement) {
+                    listener.onMeasurementStart();
+                }
                 continue;
             }
             if (finished) {

@@ -49,6 +49,8 @@ final class PhaseRecorder {
     private final LongAdder late = new LongAdder();
     private final java.util.concurrent.atomic.AtomicLongArray batchSizes = new java.util.concurrent.atomic.AtomicLongArray(1025);
     private volatile boolean queued;
+    /** Written by the dispatcher only. */
+    private volatile int peakInFlight;
     private volatile boolean overloaded;
     private long errorsAtLastCut;
     private long lastCutNanos;
@@ -88,6 +90,13 @@ final class PhaseRecorder {
         lag.recordValue(clamp(lagNanos));
         if (lagNanos > lateThresholdNanos) {
             late.increment();
+        }
+    }
+
+    /** Called by the dispatcher: {@code inFlight} queries are now queued or running. */
+    void recordInFlight(int inFlight) {
+        if (inFlight > peakInFlight) {
+            peakInFlight = inFlight;
         }
     }
 
@@ -187,7 +196,7 @@ final class PhaseRecorder {
                 }
             }
             q = new QueueRecording(lag.getIntervalHistogram(), queueDelay.getIntervalHistogram(), issued.sum(),
-                    dropped.sum(), late.sum(), overloaded, sizes);
+                    dropped.sum(), late.sum(), overloaded, sizes, peakInFlight);
         }
         return new PhaseRecording(phase, total.copy(), intervals, completed.sum(), errors.get(), firstError.get(),
                 duration, q);

@@ -8,6 +8,14 @@ public interface ProgressListener {
     void onProgress(Progress progress);
 
     /**
+     * The measurement has just begun (the warmup's rule was met, or there was no warmup). Called once per
+     * run, from the timeline thread, while queries are running; never from a timed path. Must return
+     * quickly: interval cuts wait for it.
+     */
+    default void onMeasurementStart() {
+    }
+
+    /**
      * @param phase          current phase
      * @param elapsedSeconds seconds since the phase started
      * @param queries        queries completed in the phase so far

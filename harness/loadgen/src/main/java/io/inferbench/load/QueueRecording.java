@@ -14,10 +14,17 @@ import org.HdrHistogram.Histogram;
  * @param late           arrivals handed off more than the late threshold after their time
  * @param overloaded     the in-flight cap was hit
  * @param batchSizes     inferences per batch size
+ * @param peakInFlight   most queries queued or running at once (open loop; 0 otherwise)
  */
 public record QueueRecording(Histogram lag, Histogram queueDelay, long issued, long dropped, long late,
-                             boolean overloaded, Map<Integer, Long> batchSizes) {
+                             boolean overloaded, Map<Integer, Long> batchSizes, int peakInFlight) {
     public QueueRecording {
         batchSizes = Map.copyOf(batchSizes);
+    }
+
+    /** A recording without the in-flight peak. */
+    public QueueRecording(Histogram lag, Histogram queueDelay, long issued, long dropped, long late,
+                          boolean overloaded, Map<Integer, Long> batchSizes) {
+        this(lag, queueDelay, issued, dropped, late, overloaded, batchSizes, 0);
     }
 }

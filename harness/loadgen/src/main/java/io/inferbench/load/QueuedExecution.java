@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +20,11 @@ import java.util.concurrent.locks.LockSupport;
  * run them as one inference. Latency runs from each query's reference time — its scheduled time
  * in an open loop, its issue time otherwise — so time spent queueing counts; offline records
  * service time (every query is available at once, so waiting is not latency).
+ *
+ * <p>An open loop without batching whose workers are all {@linkplain SystemUnderTest.QueryWorker#asynchronous
+ * asynchronous} skips the queue: the dispatcher starts each query itself, round robin over the workers,
+ * and its completion is recorded on whatever thread completes it — many queries in flight, no thread
+ * waiting for each.
  */
 final class QueuedExecution extends Execution {
     private final BlockingQueue<Query> queue = new LinkedBlockingQueue<>();
@@ -25,6 +33,8 @@ final class QueuedExecution extends Execution {
     private final int batchLimit;
     private final long batchDelayNanos;
     private volatile boolean abandoned;
+    /** Each worker once created, so that the dispatcher can start asynchronous queries on them. */
+    private final SystemUnderTest.QueryWorker[] workers;
 
     /** A queued query. {@code done} and {@code waiter} serve closed-loop clients. */
     static final class Query {
@@ -63,6 +73,7 @@ final class QueuedExecution extends Execution {
         this.workerCount = b != null ? b.instances() : plan.profile().workers();
         this.batchLimit = b != null ? b.maxBatchSize() : 1;
         this.batchDelayNanos = b != null ? b.maxQueueDelay().toNanos() : 0;
+        this.workers = new SystemUnderTest.QueryWorker[workerCount];
     }
 
     @Override
@@ -130,6 +141,8 @@ final class QueuedExecution extends Execution {
         long origin = warmup.startNanos();
         long lateNanos = rate.lateThreshold().toNanos();
         long issuedInPhase = 0;
+        boolean direct = asynchronousWorkers();
+        int nextWorker = 0;
         while (!stop) {
             long offset = schedule.next();
             long due = origin + offset;
@@ -161,12 +174,47 @@ final class QueuedExecution extends Execution {
                 }
                 break;
             }
-            inFlight.incrementAndGet();
+            phase.recordInFlight(inFlight.incrementAndGet());
             phase.recordIssue(now - due, lateNanos);
-            queue.add(new Query(due, nextSample(), phase, null));
+            Query q = new Query(due, nextSample(), phase, null);
+            if (direct) {
+                start(workers[nextWorker], q);
+                nextWorker = (nextWorker + 1) % workers.length;
+            } else {
+                queue.add(q);
+            }
             issuedInPhase++;
         }
         awaitDrained();
+    }
+
+    /** Whether the dispatcher may start queries itself: no batching, and every worker is asynchronous. */
+    private boolean asynchronousWorkers() {
+        if (batchLimit > 1) {
+            return false;
+        }
+        for (SystemUnderTest.QueryWorker w : workers) {
+            if (w == null || !w.asynchronous()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Starts {@code q} on an asynchronous worker; its completion is recorded where it completes. */
+    private void start(SystemUnderTest.QueryWorker worker, Query q) {
+        long start = System.nanoTime();
+        CompletionStage<?> call;
+        try {
+            call = worker.issueAsync(q.sample);
+        } catch (Exception | Error e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        call.whenComplete((ignored, error) -> complete(q, start, System.nanoTime(), unwrap(error)));
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     /** Waits until every issued query completed (they are measured), bounded by the hang rule. */
@@ -213,6 +261,7 @@ final class QueuedExecution extends Execution {
             SystemUnderTest.QueryWorker worker;
             try {
                 worker = sut.worker(index);
+                workers[index] = worker; // before the latch, which publishes it to the dispatcher
             } catch (Exception | Error e) {
                 abortReason.compareAndSet(null, "worker " + index + " could not start: " + PhaseRecorder.describe(e));
                 return;

@@ -1,5 +1,8 @@
 package io.inferbench.load;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * What the load generator drives: numbered workers that each run one query at a time on numbered
  * samples. Everything a query needs is prepared before {@link LoadGenerator#run} starts.
@@ -48,6 +51,28 @@ public interface SystemUnderTest {
                 throw new UnsupportedOperationException("this system under test cannot batch");
             }
             issue(sampleIndex);
+        }
+
+        /**
+         * Whether {@link #issueAsync} returns before the query completed, so that an open loop can keep
+         * many queries in flight on this worker without a thread for each. False by default.
+         */
+        default boolean asynchronous() {
+            return false;
+        }
+
+        /**
+         * Starts one query on sample {@code sampleIndex}; the stage completes when it completed (the moment
+         * {@link #issue} would return), possibly on another thread. Called only when {@link #asynchronous()}
+         * holds, from one thread at a time, with earlier queries possibly still in flight.
+         */
+        default CompletionStage<?> issueAsync(int sampleIndex) {
+            try {
+                issue(sampleIndex);
+                return CompletableFuture.completedFuture(null);
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
     }
 }

@@ -49,7 +49,8 @@ record OpenLoopView(String target, String offered, String achieved, boolean over
         rows.add(KeyValue.of("Arrivals", o.arrival() == null ? null : o.arrival()
                 + (Double.isFinite(o.rampToQps()) ? ", ramping " + target + " q/s over the phase" : "")));
         rows.add(KeyValue.of("Issued / dropped", Formats.count(o.issued()) + " issued, " + Formats.count(o.dropped())
-                + " dropped" + (o.maxInFlight() > 0 ? " (in-flight cap " + Formats.count(o.maxInFlight()) + ")" : "")));
+                + " dropped" + (o.maxInFlight() > 0 ? " (in-flight cap " + Formats.count(o.maxInFlight()) + ")" : "")
+                + (o.peakInFlight() > 0 ? ", at most " + Formats.count(o.peakInFlight()) + " in flight" : "")));
         rows.add(new KeyValue("Scheduling lag p50 / p99 / max", Formats.ms(o.lagP50Ms()) + " / "
                 + Formats.ms(o.lagP99Ms()) + " / " + Formats.ms(o.lagMaxMs()) + " ms",
                 "hand-off to a worker minus the scheduled time: how late the generator itself was"));

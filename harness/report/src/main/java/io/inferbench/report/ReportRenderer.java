@@ -197,6 +197,7 @@ public final class ReportRenderer {
         context.setVariable("accuracy", AccuracyView.of(result));
         context.setVariable("optimizations", OptimizationView.of(result));
         context.setVariable("lengths", LengthsView.of(result, ReportViewFactory.colours(result)));
+        context.setVariable("serving", ServingView.of(result));
         return context;
     }
 

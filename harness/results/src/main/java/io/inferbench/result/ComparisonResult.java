@@ -30,11 +30,32 @@ import io.inferbench.api.Interval;
  * @param samplesB         the baseline's latency samples
  * @param resamples        bootstrap resamples behind the bootstrap intervals
  * @param summary          one line for people, e.g. {@code int8 is 1.62× faster than fp32 (…)}
+ * @param differenceMs     candidate − baseline of the location metric, in milliseconds (a served row's
+ *                         overhead over its in-process twin); NaN in results written before it
+ * @param differenceCi95Ms its 95% percentile-bootstrap interval (within-run variance only); null when absent
  */
 public record ComparisonResult(String candidateId, String baselineId, String metric,
                                double ratio, Interval ratioCi95, double p99Ratio, Interval p99RatioCi95,
                                double mannWhitneyU, double mannWhitneyP, double cliffsDelta, String cliffsMagnitude,
                                ComparisonVerdict verdict, double tolerancePercent, ComparisonBasis basis,
                                double verdictRatio, Interval verdictCi90, Interval verdictCi95,
-                               long nA, long nB, long samplesA, long samplesB, int resamples, String summary) {
+                               long nA, long nB, long samplesA, long samplesB, int resamples, String summary,
+                               double differenceMs, Interval differenceCi95Ms) {
+    public ComparisonResult {
+        if (differenceCi95Ms == null) {
+            differenceMs = Double.NaN; // an older result read back: no difference, rather than a 0 that looks measured
+        }
+    }
+
+    /** A comparison without the difference, as results before it were written. */
+    public ComparisonResult(String candidateId, String baselineId, String metric,
+                            double ratio, Interval ratioCi95, double p99Ratio, Interval p99RatioCi95,
+                            double mannWhitneyU, double mannWhitneyP, double cliffsDelta, String cliffsMagnitude,
+                            ComparisonVerdict verdict, double tolerancePercent, ComparisonBasis basis,
+                            double verdictRatio, Interval verdictCi90, Interval verdictCi95,
+                            long nA, long nB, long samplesA, long samplesB, int resamples, String summary) {
+        this(candidateId, baselineId, metric, ratio, ratioCi95, p99Ratio, p99RatioCi95, mannWhitneyU, mannWhitneyP,
+                cliffsDelta, cliffsMagnitude, verdict, tolerancePercent, basis, verdictRatio, verdictCi90,
+                verdictCi95, nA, nB, samplesA, samplesB, resamples, summary, Double.NaN, null);
+    }
 }

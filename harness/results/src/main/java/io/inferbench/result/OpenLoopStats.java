@@ -20,9 +20,19 @@ package io.inferbench.result;
  * @param lateThresholdMs  what counts as late
  * @param queueDelayP50Ms  median time from scheduled time to the start of inference (queueing)
  * @param queueDelayP99Ms  99th percentile of that
+ * @param peakInFlight     most queries queued or running at once (0 in results written before it was recorded)
  */
 public record OpenLoopStats(String arrival, double targetQps, double rampToQps, double offeredQps, long issued,
                             long dropped, boolean overloaded, int maxInFlight, double lagP50Ms, double lagP99Ms,
                             double lagMaxMs, long lateQueries, double lateThresholdMs, double queueDelayP50Ms,
-                            double queueDelayP99Ms) {
+                            double queueDelayP99Ms, int peakInFlight) {
+
+    /** Stats without the in-flight peak, as results before it were written. */
+    public OpenLoopStats(String arrival, double targetQps, double rampToQps, double offeredQps, long issued,
+                         long dropped, boolean overloaded, int maxInFlight, double lagP50Ms, double lagP99Ms,
+                         double lagMaxMs, long lateQueries, double lateThresholdMs, double queueDelayP50Ms,
+                         double queueDelayP99Ms) {
+        this(arrival, targetQps, rampToQps, offeredQps, issued, dropped, overloaded, maxInFlight, lagP50Ms, lagP99Ms,
+                lagMaxMs, lateQueries, lateThresholdMs, queueDelayP50Ms, queueDelayP99Ms, 0);
+    }
 }

@@ -111,7 +111,9 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                 double firstMs = firstInference(sut);
                 resources.mark("warmup");
                 MeasurementStep.Measured measured = measurement.run(c, MeasurementStep.loadPlan(c, interval), sut,
-                        resources, listener);
+                        resources, new SessionMarkingListener(listener, model.session()));
+                // Read now, so that the output capture and accuracy below are not in the session's figures.
+                Map<String, String> properties = model.session().properties();
                 // Accuracy mode, after the measurement and outside any timed region; its own phase on the
                 // utilization timeline, so the measurement's energy and CPU figures do not include it.
                 boolean scoring = !(measured.outcome() instanceof ConfigurationOutcome.Failed)
@@ -125,7 +127,7 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                 ResourcesResult used = resources.finish(model.loadMs(), firstMs, measured.phases(),
                         pc.model().sizeBytes());
                 SessionInfo session = new SessionInfo(ConfigurationResults.tensors(plan.specs()),
-                        ConfigurationResults.tensors(model.session().outputs()), model.session().properties(),
+                        ConfigurationResults.tensors(model.session().outputs()), properties,
                         InputPreparation.lengths(pc, sampleSet));
                 return new ConfigurationResult(ConfigurationResults.setup(pc), session, measured.outcome(),
                         measured.phases(), used, scored);

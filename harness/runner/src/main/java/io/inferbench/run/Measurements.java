@@ -38,7 +38,8 @@ final class Measurements {
             p = p.withOpenLoop(new OpenLoopStats(rate.arrival().id(), rate.qps(), rate.rampToQps(),
                     seconds > 0 ? (q.issued() + q.dropped()) / seconds : 0, q.issued(), q.dropped(), q.overloaded(),
                     rate.maxInFlight(), ms(q.lag(), 50), ms(q.lag(), 99), q.lag().getMaxValue() / 1e6, q.late(),
-                    rate.lateThreshold().toNanos() / 1e6, ms(q.queueDelay(), 50), ms(q.queueDelay(), 99)));
+                    rate.lateThreshold().toNanos() / 1e6, ms(q.queueDelay(), 50), ms(q.queueDelay(), 99),
+                    q.peakInFlight()));
         }
         if (q != null && batching != null) {
             long batches = q.batchSizes().values().stream().mapToLong(Long::longValue).sum();

@@ -9,6 +9,7 @@ import io.inferbench.input.Batches;
 import io.inferbench.load.SystemUnderTest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -147,6 +148,16 @@ final class SessionSystemUnderTest implements SystemUnderTest, AutoCloseable {
         @Override
         public void issue(int sample) throws BackendException {
             runner.run(prepared[sample(sample)]);
+        }
+
+        @Override
+        public boolean asynchronous() {
+            return runner.asynchronous();
+        }
+
+        @Override
+        public CompletionStage<?> issueAsync(int sample) {
+            return runner.runAsync(prepared[sample(sample)]);
         }
 
         @Override

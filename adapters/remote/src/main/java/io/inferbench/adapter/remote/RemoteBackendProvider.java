@@ -74,6 +74,7 @@ abstract sealed class RemoteBackendProvider implements BackendProvider
                     : settings.modelVersion());
             properties.putAll(signature.properties());
             properties.put("connections", Integer.toString(settings.connections()));
+            properties.put("max-in-flight", Integer.toString(settings.maxInFlight()));
             properties.put("timeout", settings.timeout().toMillis() + " ms");
             properties.put("headers", settings.headers().isEmpty() ? "none" : String.join(", ", settings.headers().keySet()));
             return new RemoteSession(name(), protocol, signature, settings, properties);

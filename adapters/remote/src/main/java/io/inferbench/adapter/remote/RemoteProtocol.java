@@ -42,8 +42,15 @@ sealed interface RemoteProtocol<Q, R> extends AutoCloseable
     /** The answer's outputs, in host memory. */
     Map<String, Tensor> decode(R answer) throws BackendException;
 
-    /** The server's own statistics since {@link #connect} (queue, compute), or empty when it has none. */
+    /**
+     * The server's own statistics (queue, compute) since {@link #connect} or the last
+     * {@link #restartStatistics}, or empty when it has none.
+     */
     Map<String, String> serverStatistics();
+
+    /** Takes the server's counters now as the new origin of {@link #serverStatistics}. Blocking; nothing when it has none. */
+    default void restartStatistics() {
+    }
 
     @Override
     void close();

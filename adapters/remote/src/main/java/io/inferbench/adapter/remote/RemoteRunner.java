@@ -9,6 +9,8 @@ import io.inferbench.api.Tensor;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,7 +18,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * One worker's client: {@code prepare} checks the inputs against the metadata and serializes the
  * request once; {@code run} sends it on this runner's connection, waits for the answer and decodes it
- * (a served model's outputs are in host memory once decoded, as the SPI asks).
+ * (a served model's outputs are in host memory once decoded, as the SPI asks). It is
+ * {@linkplain #asynchronous() asynchronous}: {@link #runAsync} returns once the request is handed to the
+ * client, and decodes the answer on the client's thread, so an open loop keeps many requests in flight
+ * without a thread waiting for each.
  *
  * @param <Q> the protocol's encoded request
  * @param <R> the protocol's raw answer
@@ -24,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 final class RemoteRunner<Q, R> extends AbstractRunner<RemoteRunner.Request> {
     private final RemoteProtocol<Q, R> protocol;
     private final ClientTimings timings;
+    private final InFlightLimit limit;
     private final int connection;
     private final long timeoutNanos;
     private final java.util.List<io.inferbench.api.TensorSpec> inputs;
@@ -44,7 +50,8 @@ final class RemoteRunner<Q, R> extends AbstractRunner<RemoteRunner.Request> {
         }
     }
 
-    RemoteRunner(RemoteSession session, RemoteProtocol<Q, R> protocol, ClientTimings timings, int connection,
+    RemoteRunner(RemoteSession session, RemoteProtocol<Q, R> protocol, ClientTimings timings, InFlightLimit limit,
+                 int connection,
                  Duration timeout, String backend, String url) {
         super(session, Request.class);
         this.inputs = session.inputs();
@@ -52,6 +59,7 @@ final class RemoteRunner<Q, R> extends AbstractRunner<RemoteRunner.Request> {
         this.url = url;
         this.protocol = protocol;
         this.timings = timings;
+        this.limit = limit;
         this.connection = connection;
         // A little past the request's own timeout, so the protocol's timeout (with its message) comes first.
         this.timeoutNanos = timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
@@ -76,19 +84,57 @@ final class RemoteRunner<Q, R> extends AbstractRunner<RemoteRunner.Request> {
         return call(own(input));
     }
 
+    @Override
+    public boolean asynchronous() {
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public CompletableFuture<Void> runAsync(PreparedInput input) {
+        Request request;
+        try {
+            request = own(input);
+        } catch (BackendException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        long t0 = System.nanoTime();
+        return limit.submit(() -> protocol.send((Q) request.encoded, connection))
+                .orTimeout(timeoutNanos, TimeUnit.NANOSECONDS)
+                .handle((answer, failure) -> {
+                    if (failure != null) {
+                        throw new CompletionException(Failures.unwrap(failure) instanceof TimeoutException t
+                                ? timedOut(t) : Failures.of(backend, url, failure));
+                    }
+                    long t1 = System.nanoTime();
+                    try {
+                        protocol.decode(answer);
+                    } catch (BackendException e) {
+                        throw new CompletionException(e);
+                    }
+                    timings.called(t1 - t0, System.nanoTime() - t1);
+                    return null;
+                });
+    }
+
+    private BackendException timedOut(TimeoutException e) {
+        return new BackendException(backend + ": " + url + " gave no answer within the timeout (backend.options.timeout)", e);
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Tensor> call(Request request) throws BackendException {
         long t0 = System.nanoTime();
         R answer;
         try {
-            answer = protocol.send((Q) request.encoded, connection).get(timeoutNanos, TimeUnit.NANOSECONDS);
+            answer = limit.submit(() -> protocol.send((Q) request.encoded, connection))
+                    .get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendException("remote call interrupted", e);
         } catch (ExecutionException e) {
             throw Failures.of(backend, url, e);
         } catch (TimeoutException e) {
-            throw new BackendException(backend + ": " + url + " gave no answer within the timeout (backend.options.timeout)", e);
+            throw timedOut(e);
         }
         long t1 = System.nanoTime();
         Map<String, Tensor> outputs = protocol.decode(answer);

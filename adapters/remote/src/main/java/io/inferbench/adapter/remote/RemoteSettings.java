@@ -21,9 +21,10 @@ import java.util.Map;
  * @param binaryData   the v2 binary tensor extension instead of JSON tensors ({@code kserve-v2-http})
  * @param rows         TensorFlow Serving's row format ({@code instances}) instead of columnar ({@code inputs})
  * @param headers      extra request headers (authentication, routing), in order
+ * @param maxInFlight  requests of the session on the wire at once; more wait in the client, in order
  */
 record RemoteSettings(String url, String modelName, String modelVersion, Duration timeout, int connections,
-                      boolean http2, boolean binaryData, boolean rows, Map<String, String> headers) {
+                      boolean http2, boolean binaryData, boolean rows, Map<String, String> headers, int maxInFlight) {
     static final String URL = "url";
     static final String MODEL_NAME = "model-name";
     static final String MODEL_VERSION = "model-version";
@@ -33,6 +34,8 @@ record RemoteSettings(String url, String modelName, String modelVersion, Duratio
     static final String BINARY_DATA = "binary-data";
     static final String FORMAT = "format";
     static final String HEADERS = "headers";
+    static final String MAX_IN_FLIGHT = "max-in-flight";
+    static final int MAX_IN_FLIGHT_LIMIT = 65_536;
 
     /** The options every remote backend takes, with this backend's default URL. */
     static List<OptionSpec> common(String defaultUrl) {
@@ -44,7 +47,10 @@ record RemoteSettings(String url, String modelName, String modelVersion, Duratio
                 OptionSpec.integer(CONNECTIONS, 1L, 1, "HTTP clients (connection pools) or gRPC channels the "
                         + "workers are spread over, round robin"),
                 OptionSpec.string(HEADERS, "", "extra request headers, 'Name: value' separated by ';' "
-                        + "(e.g. 'Authorization: Bearer x; Host: model.example.com')"));
+                        + "(e.g. 'Authorization: Bearer x; Host: model.example.com')"),
+                OptionSpec.integer(MAX_IN_FLIGHT, 64L, 1, "requests on the wire at once (all workers); more wait in "
+                        + "the client, in order, their wait counted in the latency. HTTP/1.1 needs a connection per "
+                        + "request in flight: this bounds the connections an open loop opens"));
     }
 
     static RemoteSettings read(String backend, ModelLoadRequest request, String defaultUrl) throws BackendException {
@@ -61,10 +67,15 @@ record RemoteSettings(String url, String modelName, String modelVersion, Duratio
         if (connections < 1 || connections > 1024) {
             throw new BackendException(backend + ": connections must be between 1 and 1024, got " + connections);
         }
+        long maxInFlight = request.longOption(MAX_IN_FLIGHT, 64);
+        if (maxInFlight < 1 || maxInFlight > MAX_IN_FLIGHT_LIMIT) {
+            throw new BackendException(backend + ": max-in-flight must be between 1 and " + MAX_IN_FLIGHT_LIMIT
+                    + ", got " + maxInFlight);
+        }
         return new RemoteSettings(url.replaceAll("/+$", ""), model, request.stringOption(MODEL_VERSION, "").strip(),
                 Duration.ofNanos((long) (seconds * 1e9)), (int) connections, request.booleanOption(HTTP2, false),
                 request.booleanOption(BINARY_DATA, false), "row".equals(request.stringOption(FORMAT, "columnar")),
-                headers(backend, request.stringOption(HEADERS, "")));
+                headers(backend, request.stringOption(HEADERS, "")), (int) maxInFlight);
     }
 
     /** {@code Name: value; Name2: value2}. */

@@ -24,7 +24,7 @@ final class V2HttpProtocol implements RemoteProtocol<V2Json.Encoded, HttpRespons
     private final HttpClients http;
     private final String modelPath;
     private final String inferUrl;
-    private ServerStatistics.Snapshot statsAtConnect;
+    private volatile ServerStatistics.Snapshot statsOrigin;
 
     V2HttpProtocol(String backend, RemoteSettings settings) {
         this.backend = backend;
@@ -54,7 +54,7 @@ final class V2HttpProtocol implements RemoteProtocol<V2Json.Encoded, HttpRespons
         p.put("server-platform", m.platform());
         p.put("model-versions", String.join(", ", m.versions()));
         serverMetadata(p);
-        statsAtConnect = statistics();
+        statsOrigin = statistics();
         return new Signature(m.inputs(), m.outputs(), p);
     }
 
@@ -104,7 +104,16 @@ final class V2HttpProtocol implements RemoteProtocol<V2Json.Encoded, HttpRespons
     @Override
     public Map<String, String> serverStatistics() {
         ServerStatistics.Snapshot now = statistics();
-        return now == null || statsAtConnect == null ? Map.of() : now.since(statsAtConnect);
+        ServerStatistics.Snapshot origin = statsOrigin;
+        return now == null || origin == null ? Map.of() : now.since(origin);
+    }
+
+    @Override
+    public void restartStatistics() {
+        ServerStatistics.Snapshot now = statistics();
+        if (now != null) {
+            statsOrigin = now;
+        }
     }
 
     /** Triton's statistics extension, or null when the server does not have it. */
