@@ -210,7 +210,7 @@ final class QueuedExecution extends Execution {
         } catch (Exception | Error e) {
             call = CompletableFuture.failedFuture(e);
         }
-        call.whenComplete((ignored, error) -> complete(q, start, System.nanoTime(), unwrap(error)));
+        call.whenComplete((ignored, error) -> complete(q, start, System.nanoTime(), unwrap(error), 1, q.sample));
     }
 
     private static Throwable unwrap(Throwable e) {
