@@ -8,7 +8,8 @@ import io.inferbench.api.Interval;
  *
  * @param candidateId      the candidate configuration's id
  * @param baselineId       the baseline configuration's id
- * @param metric           the location metric behind {@link #ratio} and the verdict: {@code p50} or {@code mean}
+ * @param metric           the location metric behind {@link #ratio} and the verdict: {@code p50}, {@code p90},
+ *                         {@code p99} or {@code mean}
  * @param ratio            candidate / baseline of that metric over all samples (forks merged)
  * @param ratioCi95        its 95% percentile-bootstrap interval (within-run variance only)
  * @param p99Ratio         candidate / baseline of the p99 latency
@@ -30,11 +31,33 @@ import io.inferbench.api.Interval;
  * @param samplesB         the baseline's latency samples
  * @param resamples        bootstrap resamples behind the bootstrap intervals
  * @param summary          one line for people, e.g. {@code int8 is 1.62× faster than fp32 (…)}
+ * @param mannWhitneyPHolm {@code mannWhitneyP} Holm-adjusted over every comparison of the run
+ *                         ({@link ComparisonSettings#comparisons()} of them); null when not adjusted
+ *                         (results written before the adjustment existed, or a comparison made alone)
  */
 public record ComparisonResult(String candidateId, String baselineId, String metric,
                                double ratio, Interval ratioCi95, double p99Ratio, Interval p99RatioCi95,
                                double mannWhitneyU, double mannWhitneyP, double cliffsDelta, String cliffsMagnitude,
                                ComparisonVerdict verdict, double tolerancePercent, ComparisonBasis basis,
                                double verdictRatio, Interval verdictCi90, Interval verdictCi95,
-                               long nA, long nB, long samplesA, long samplesB, int resamples, String summary) {
+                               long nA, long nB, long samplesA, long samplesB, int resamples, String summary,
+                               Double mannWhitneyPHolm) {
+    /** Not adjusted for the other comparisons of its run. */
+    public ComparisonResult(String candidateId, String baselineId, String metric,
+                            double ratio, Interval ratioCi95, double p99Ratio, Interval p99RatioCi95,
+                            double mannWhitneyU, double mannWhitneyP, double cliffsDelta, String cliffsMagnitude,
+                            ComparisonVerdict verdict, double tolerancePercent, ComparisonBasis basis,
+                            double verdictRatio, Interval verdictCi90, Interval verdictCi95,
+                            long nA, long nB, long samplesA, long samplesB, int resamples, String summary) {
+        this(candidateId, baselineId, metric, ratio, ratioCi95, p99Ratio, p99RatioCi95, mannWhitneyU, mannWhitneyP,
+                cliffsDelta, cliffsMagnitude, verdict, tolerancePercent, basis, verdictRatio, verdictCi90,
+                verdictCi95, nA, nB, samplesA, samplesB, resamples, summary, null);
+    }
+
+    /** This comparison with its p-value Holm-adjusted over its run's comparisons. */
+    public ComparisonResult withHolmAdjustedP(double adjusted) {
+        return new ComparisonResult(candidateId, baselineId, metric, ratio, ratioCi95, p99Ratio, p99RatioCi95,
+                mannWhitneyU, mannWhitneyP, cliffsDelta, cliffsMagnitude, verdict, tolerancePercent, basis,
+                verdictRatio, verdictCi90, verdictCi95, nA, nB, samplesA, samplesB, resamples, summary, adjusted);
+    }
 }
