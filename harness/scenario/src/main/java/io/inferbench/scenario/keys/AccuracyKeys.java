@@ -58,7 +58,8 @@ public final class AccuracyKeys {
             + "configuration's measurement (outside any timed region, once per configuration, in the process holding "
             + "the model), every task scores it; each configuration's drop against the reference is paired over the "
             + "same items. Results, CLI summary and report show accuracy with confidence intervals; "
-            + "recommend.max-accuracy-drop uses the first task.", List.of(REFERENCE, CONFIDENCE, TASKS, AGREEMENT));
+            + "recommend.max-accuracy-drop uses the first task.", List.of(REFERENCE, CONFIDENCE, TASKS, AGREEMENT),
+            List.of(new SectionRule.RequiredUnless(TASKS.name(), AGREEMENT.name())));
 
     private AccuracyKeys() {
     }
