@@ -106,6 +106,7 @@ class OnnxRuntimeEndToEndTest {
         assertEquals(8, agreement.samples());
         assertTrue(agreement.maxAbsError() < 1e-3, "same model, same inputs: " + agreement);
         assertTrue(agreement.meanCosine() > 0.9999, "same model, same inputs: " + agreement);
+        assertTrue(agreement.pooledMeanCosine() > 0.9999, "the pooled embeddings too: " + agreement);
         assertEquals("1", r.configurations().get(0).setup().settings().get("backend.options.intra-op-threads"));
         assertEquals("2", r.configurations().get(1).setup().settings().get("backend.options.intra-op-threads"));
 

@@ -224,6 +224,26 @@ class ScenarioSchemaTest {
                         backend: { name: synthetic }
                         lod: { profile: single-stream }
                         """),
+                Arguments.of("accuracy with neither tasks nor agreement", """
+                        backend: { name: synthetic }
+                        accuracy: { confidence: 0.9 }
+                        """),
+                Arguments.of("compare metric p95", """
+                        backend: { name: synthetic }
+                        compare: { metric: p95 }
+                        """),
+                Arguments.of("compare margin -3%", """
+                        backend: { name: synthetic }
+                        compare: { margin: -3% }
+                        """),
+                Arguments.of("compare margin 200%", """
+                        backend: { name: synthetic }
+                        compare: { margin: 200% }
+                        """),
+                Arguments.of("agreement samples 0", """
+                        backend: { name: synthetic }
+                        accuracy: { agreement: { samples: 0 } }
+                        """),
                 Arguments.of("unknown load key", """
                         backend: { name: synthetic }
                         load: { profile: concurrency, concurency: 4, concurrency: 2 }

@@ -30,6 +30,6 @@ final class RatioBootstrap {
 
     /** Resampling of the metric. */
     static Resampler of(LocationMetric metric) {
-        return metric == LocationMetric.MEDIAN ? quantile(0.5) : (d, random) -> d.bootstrapMean(random);
+        return metric == LocationMetric.MEAN ? (d, random) -> d.bootstrapMean(random) : quantile(metric.quantile());
     }
 }

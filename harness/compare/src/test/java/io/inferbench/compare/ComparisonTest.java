@@ -80,6 +80,33 @@ class ComparisonTest {
         assertTrue(few.summary().startsWith("a vs b: inconclusive at ±5%"), few.summary());
     }
 
+    /** A slower tail (every 10th query 3× longer) leaves the median alone: only a tail metric sees it. */
+    @Test
+    void aTailMetricSeesWhatTheMedianDoesNot() {
+        SplittableRandom random = new SplittableRandom(8);
+        Histogram base = HistogramCodec.newHistogram();
+        Histogram tail = HistogramCodec.newHistogram();
+        for (int i = 0; i < 4_000; i++) {
+            long v = Math.round(1e6 * Math.exp(0.1 * random.nextGaussian()));
+            base.recordValue(v);
+            tail.recordValue(i % 10 == 0 ? 3 * v : v);
+        }
+        LatencySample a = new LatencySample("a", "", tail, List.of());
+        LatencySample b = new LatencySample("b", "", base, List.of());
+        ComparisonResult median = Comparison.compare(a, b, ComparisonOptions.defaults());
+        ComparisonResult p99 = Comparison.compare(a, b, ComparisonOptions.defaults().withMetric(LocationMetric.P99));
+        ComparisonResult p90 = Comparison.compare(a, b, ComparisonOptions.defaults().withMetric(LocationMetric.P90));
+        assertEquals(ComparisonVerdict.EQUIVALENT, median.verdict(), median.summary());
+        assertEquals(ComparisonVerdict.SLOWER, p99.verdict(), p99.summary());
+        assertEquals(ComparisonVerdict.SLOWER, p90.verdict(), p90.summary());
+        assertEquals("p99", p99.metric());
+        assertEquals(tail.getValueAtPercentile(99) / (double) base.getValueAtPercentile(99), p99.ratio(), 0.05);
+        assertTrue(p99.summary().contains("(p99 ratio "), p99.summary());
+        assertEquals(LocationMetric.P90, LocationMetric.named("p90"));
+        assertEquals(LocationMetric.MEDIAN, LocationMetric.named("median"));
+        assertThrows(IllegalArgumentException.class, () -> LocationMetric.named("p95"));
+    }
+
     @Test
     void verdictIsToStFirstThenTheTwoSidedTest() {
         assertEquals(ComparisonVerdict.EQUIVALENT, Comparison.verdict(ci(0.96, 1.04), ci(0.95, 1.05), 5));

@@ -1,5 +1,6 @@
 package io.inferbench.gate;
 
+import io.inferbench.stats.Holm;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;

@@ -18,8 +18,15 @@ import java.util.stream.Collectors;
  *
  * @param comparisons    one row per comparison, in the result's order; empty when none were made
  * @param recommendation the recommendation; null when the run was not analysed
+ * @param agreements     output agreement rows
+ * @param ratioHeader    the ratio column's heading: {@code Median ratio}, {@code p90 ratio}, …
+ * @param settings       how the comparisons were made, one sentence, e.g. {@code Compared on the median
+ *                       with a ±5% equivalence margin; Mann–Whitney p-values Holm-adjusted over 3
+ *                       comparisons.}; null in results that did not record it
+ * @param holm           whether the p-values shown are Holm-adjusted
  */
-record AnalysisView(List<Comparison> comparisons, Recommendation recommendation, List<AgreementRow> agreements) {
+record AnalysisView(List<Comparison> comparisons, Recommendation recommendation, List<AgreementRow> agreements,
+                    String ratioHeader, String settings, boolean holm) {
     /** At most this many differences lead the headline. */
     static final int HEADLINE_DIFFERENCES = 3;
 
@@ -39,7 +46,8 @@ record AnalysisView(List<Comparison> comparisons, Recommendation recommendation,
      * @param verdict         FASTER, SLOWER, EQUIVALENT or INCONCLUSIVE
      * @param verdictClass    lower-case verdict, for CSS
      * @param tolerance       the equivalence margin, e.g. {@code ±5%}
-     * @param p               Mann–Whitney p, e.g. {@code < 0.001}
+     * @param p               Mann–Whitney p, e.g. {@code < 0.001}: Holm-adjusted when the run adjusted it
+     * @param pRaw            the unadjusted p beside an adjusted one, e.g. {@code raw 0.012}; null otherwise
      * @param delta           Cliff's δ with its sign, e.g. {@code −0.48}
      * @param magnitude       negligible, small, medium or large
      * @param basis           {@code forks} or {@code within-run bootstrap}
@@ -49,7 +57,7 @@ record AnalysisView(List<Comparison> comparisons, Recommendation recommendation,
      */
     record Comparison(String candidate, String candidateId, String colour, String baseline, String baselineId,
                       String metric, String ratio, String ratioCi, String p99Ratio, String p99RatioCi,
-                      String verdict, String verdictClass, String tolerance, String p, String delta,
+                      String verdict, String verdictClass, String tolerance, String p, String pRaw, String delta,
                       String magnitude, String basis, String basisNote, String n, String summary) {
     }
 
@@ -91,10 +99,15 @@ record AnalysisView(List<Comparison> comparisons, Recommendation recommendation,
     record Loser(String label, String id, String colour, String reason) {
     }
 
-    /** One output of one configuration against its reference, formatted. */
+    /**
+     * One output of one configuration against its reference, formatted.
+     *
+     * @param pooled    the pooled-embedding cosine (mean over rows) of a text encoder's output; null otherwise
+     * @param pooledMin the lowest pooled cosine; null with {@code pooled}
+     */
     record AgreementRow(String candidate, String candidateId, String colour, String reference, String referenceId,
                         String output, int samples, String maxAbs, String meanAbs, String cosine, String minCosine,
-                        String top1) {
+                        String top1, String pooled, String pooledMin) {
     }
 
     static AnalysisView of(List<ComparisonResult> comparisons, RecommendationResult rec,
@@ -105,6 +118,15 @@ record AnalysisView(List<Comparison> comparisons, Recommendation recommendation,
     static AnalysisView of(List<ComparisonResult> comparisons, RecommendationResult rec,
                            List<io.inferbench.result.AgreementResult> agreements,
                            List<ConfigurationResult> configs, Map<String, String> colours) {
+        return of(new io.inferbench.result.RunSummary(comparisons, rec, agreements, List.of()), configs, colours);
+    }
+
+    /** The analysis of a run's summary. */
+    static AnalysisView of(io.inferbench.result.RunSummary summary, List<ConfigurationResult> configs,
+                           Map<String, String> colours) {
+        List<ComparisonResult> comparisons = summary.comparisons();
+        RecommendationResult rec = summary.recommendation();
+        List<io.inferbench.result.AgreementResult> agreements = summary.agreements();
         Map<String, String> labels = configs.stream().filter(c -> c.id() != null)
                 .collect(Collectors.toMap(ConfigurationResult::id, ConfigurationView::label, (a, b) -> a));
         Function<String, String> label = id -> labels.getOrDefault(id, Formats.text(id));
@@ -125,8 +147,15 @@ record AnalysisView(List<Comparison> comparisons, Recommendation recommendation,
                 sci(a.meanAbsError()), String.format(java.util.Locale.ROOT, "%.6f", a.meanCosine()),
                 String.format(java.util.Locale.ROOT, "%.6f", a.minCosine()),
                 Double.isNaN(a.top1Agreement()) ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%",
-                        100 * a.top1Agreement()))).toList();
-        return new AnalysisView(rows, recommendation, agree);
+                        100 * a.top1Agreement()), a.pooled() ? cosine(a.pooledMeanCosine()) : null,
+                a.pooled() && a.pooledMinCosine() != null ? cosine(a.pooledMinCosine()) : null)).toList();
+        return new AnalysisView(rows, recommendation, agree, ComparisonSettingsText.ratioHeader(summary),
+                ComparisonSettingsText.sentence(summary),
+                summary.comparisonSettings() != null && summary.comparisonSettings().adjusted());
+    }
+
+    private static String cosine(double c) {
+        return String.format(Locale.ROOT, "%.6f", c);
     }
 
     /** Small errors in scientific notation: 3.2e-06. */
@@ -157,7 +186,9 @@ record AnalysisView(List<Comparison> comparisons, Recommendation recommendation,
                 ratioRange(c.ratioCi95()), ratio(c.p99Ratio()), ratioRange(c.p99RatioCi95()), verdict,
                 ConfigurationView.cssClass(verdict),
                 Double.isFinite(c.tolerancePercent()) ? "±" + NiceScale.label(c.tolerancePercent()) + "%" : null,
-                pValue(c.mannWhitneyP()), signed(c.cliffsDelta()), Formats.text(c.cliffsMagnitude()),
+                pValue(c.mannWhitneyPHolm() != null ? c.mannWhitneyPHolm() : c.mannWhitneyP()),
+                c.mannWhitneyPHolm() == null ? null : "raw " + pValue(c.mannWhitneyP()),
+                signed(c.cliffsDelta()), Formats.text(c.cliffsMagnitude()),
                 c.basis() == null ? Formats.MISSING : forks ? "forks" : "within-run bootstrap",
                 c.basis() == null ? null : forks ? "Verdict from the forks' per-fork values: run-to-run variance "
                         + "included." : "Verdict from a bootstrap of the pooled samples: within-run variance only, "

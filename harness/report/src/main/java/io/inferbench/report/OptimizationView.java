@@ -28,7 +28,8 @@ record OptimizationView(List<Row> rows, List<Step> steps) {
      * @param p50        median latency with the original's as the unit, e.g. {@code 12.7 ms (1.09×)}
      * @param throughput queries per second
      * @param accuracy   the first accuracy task's main metric, or missing
-     * @param agreement  output agreement with the original (mean cosine), or missing
+     * @param agreement  output agreement with the original (the pooled embeddings' mean cosine, with the raw
+     *                   tensor's beside it; the raw one alone for other outputs), or missing
      * @param pareto     on the recommendation's Pareto front
      */
     record Row(String label, String id, String steps, String size, String p50, String throughput, String accuracy,
@@ -106,7 +107,9 @@ record OptimizationView(List<Row> rows, List<Step> steps) {
         }
         for (AgreementResult a : run.summary().agreements()) {
             if (a.candidateId().equals(c.id()) && a.referenceId().equals(original.id())) {
-                return "cosine " + Formats.decimal(a.meanCosine(), 6);
+                // A text encoder's pooled embedding is what its users read; the raw tensor's cosine beside it.
+                return a.pooled() ? "pooled cosine " + Formats.decimal(a.pooledMeanCosine(), 6) + " (raw "
+                        + Formats.decimal(a.meanCosine(), 6) + ")" : "cosine " + Formats.decimal(a.meanCosine(), 6);
             }
         }
         return Formats.MISSING;

@@ -71,6 +71,32 @@ class ReportAnalysisTest {
         }
     }
 
+    /** A run that recorded compare: settings and Holm-adjusted p-values, and a text encoder's pooled agreement. */
+    @Test
+    void comparisonSettingsHolmAndPooledAgreementAreStated() {
+        RunResult run = ReportFixtures.run();
+        var summary = run.summary();
+        var adjusted = summary.comparisons().stream().map(c -> c.withHolmAdjustedP(0.0123)).toList();
+        var agreements = List.of(new io.inferbench.result.AgreementResult("c02", "c01", "last_hidden_state", 64, 1.2,
+                0.05, 0.894, 0.85, Double.NaN, 0.9912, 0.9801));
+        String page = new ReportRenderer().render(run.withSummary(new io.inferbench.result.RunSummary(adjusted,
+                summary.recommendation(), agreements, List.of(),
+                io.inferbench.result.ComparisonSettings.of("p99", 2.5, 3))));
+        String table = section(page, "id=\"comparisons\"");
+        for (String s : List.of(">p99 ratio<", "Holm-adjusted<", ">0.012<", ">raw &lt; 0.001<",
+                "Compared on the p99 with a ±2.5% equivalence margin (scenario key compare); Mann–Whitney p-values "
+                        + "Holm-adjusted over 3 comparisons")) {
+            assertTrue(table.contains(s), s + " missing in\n" + table);
+        }
+        String agreement = section(page, "id=\"agreement\"");
+        for (String s : List.of("Pooled cosine", "Raw cosine", ">0.991200<", ">0.980100<", ">0.894000<")) {
+            assertTrue(agreement.contains(s), s + " missing in\n" + agreement);
+        }
+        // A result without the settings (written before them): no sentence, the median heading, raw p only.
+        String old = section(html, "id=\"comparisons\"");
+        assertTrue(old.contains(">Median ratio<") && !old.contains("Holm") && !old.contains("Compared on"), old);
+    }
+
     @Test
     void recommendationSectionListsTheParetoFrontAndEveryLoserWithItsReason() {
         String rec = section(html, "id=\"recommendation\"");

@@ -14,8 +14,25 @@ package io.inferbench.result;
  * @param minCosine         the lowest per-sample cosine similarity
  * @param top1Agreement     share of rows whose argmax over the last dimension agrees (NaN when the
  *                          output is not a score vector)
+ * @param pooledMeanCosine  for a text encoder's {@code [batch, seq, hidden]} output: the mean over rows of
+ *                          the cosine similarity of the attention-masked, mean-pooled embeddings (what the
+ *                          embedding tasks use); null for other outputs, without a captured mask, and in
+ *                          results written before it was computed
+ * @param pooledMinCosine   the lowest such per-row cosine; null with {@code pooledMeanCosine}
  */
 public record AgreementResult(String candidateId, String referenceId, String output, int samples,
                               double maxAbsError, double meanAbsError, double meanCosine, double minCosine,
-                              double top1Agreement) {
+                              double top1Agreement, Double pooledMeanCosine, Double pooledMinCosine) {
+    /** An output that is not pooled. */
+    public AgreementResult(String candidateId, String referenceId, String output, int samples,
+                           double maxAbsError, double meanAbsError, double meanCosine, double minCosine,
+                           double top1Agreement) {
+        this(candidateId, referenceId, output, samples, maxAbsError, meanAbsError, meanCosine, minCosine,
+                top1Agreement, null, null);
+    }
+
+    /** Whether the pooled-embedding figures are there. */
+    public boolean pooled() {
+        return pooledMeanCosine != null;
+    }
 }

@@ -8,7 +8,8 @@ import io.inferbench.api.Interval;
  *
  * @param candidateId      the candidate configuration's id
  * @param baselineId       the baseline configuration's id
- * @param metric           the location metric behind {@link #ratio} and the verdict: {@code p50} or {@code mean}
+ * @param metric           the location metric behind {@link #ratio} and the verdict: {@code p50}, {@code p90},
+ *                         {@code p99} or {@code mean}
  * @param ratio            candidate / baseline of that metric over all samples (forks merged)
  * @param ratioCi95        its 95% percentile-bootstrap interval (within-run variance only)
  * @param p99Ratio         candidate / baseline of the p99 latency
@@ -33,6 +34,9 @@ import io.inferbench.api.Interval;
  * @param differenceMs     candidate − baseline of the location metric, in milliseconds (a served row's
  *                         overhead over its in-process twin); NaN in results written before it
  * @param differenceCi95Ms its 95% percentile-bootstrap interval (within-run variance only); null when absent
+ * @param mannWhitneyPHolm {@code mannWhitneyP} Holm-adjusted over every comparison of the run
+ *                         ({@link ComparisonSettings#comparisons()} of them); null when not adjusted
+ *                         (results written before the adjustment existed, or a comparison made alone)
  */
 public record ComparisonResult(String candidateId, String baselineId, String metric,
                                double ratio, Interval ratioCi95, double p99Ratio, Interval p99RatioCi95,
@@ -40,11 +44,37 @@ public record ComparisonResult(String candidateId, String baselineId, String met
                                ComparisonVerdict verdict, double tolerancePercent, ComparisonBasis basis,
                                double verdictRatio, Interval verdictCi90, Interval verdictCi95,
                                long nA, long nB, long samplesA, long samplesB, int resamples, String summary,
-                               double differenceMs, Interval differenceCi95Ms) {
+                               double differenceMs, Interval differenceCi95Ms, Double mannWhitneyPHolm) {
     public ComparisonResult {
         if (differenceCi95Ms == null) {
             differenceMs = Double.NaN; // an older result read back: no difference, rather than a 0 that looks measured
         }
+    }
+
+    /** With the difference, not adjusted for the other comparisons of its run. */
+    public ComparisonResult(String candidateId, String baselineId, String metric,
+                            double ratio, Interval ratioCi95, double p99Ratio, Interval p99RatioCi95,
+                            double mannWhitneyU, double mannWhitneyP, double cliffsDelta, String cliffsMagnitude,
+                            ComparisonVerdict verdict, double tolerancePercent, ComparisonBasis basis,
+                            double verdictRatio, Interval verdictCi90, Interval verdictCi95,
+                            long nA, long nB, long samplesA, long samplesB, int resamples, String summary,
+                            double differenceMs, Interval differenceCi95Ms) {
+        this(candidateId, baselineId, metric, ratio, ratioCi95, p99Ratio, p99RatioCi95, mannWhitneyU, mannWhitneyP,
+                cliffsDelta, cliffsMagnitude, verdict, tolerancePercent, basis, verdictRatio, verdictCi90,
+                verdictCi95, nA, nB, samplesA, samplesB, resamples, summary, differenceMs, differenceCi95Ms, null);
+    }
+
+    /** Without the difference, Holm-adjusted or not ({@code mannWhitneyPHolm} null). */
+    public ComparisonResult(String candidateId, String baselineId, String metric,
+                            double ratio, Interval ratioCi95, double p99Ratio, Interval p99RatioCi95,
+                            double mannWhitneyU, double mannWhitneyP, double cliffsDelta, String cliffsMagnitude,
+                            ComparisonVerdict verdict, double tolerancePercent, ComparisonBasis basis,
+                            double verdictRatio, Interval verdictCi90, Interval verdictCi95,
+                            long nA, long nB, long samplesA, long samplesB, int resamples, String summary,
+                            Double mannWhitneyPHolm) {
+        this(candidateId, baselineId, metric, ratio, ratioCi95, p99Ratio, p99RatioCi95, mannWhitneyU, mannWhitneyP,
+                cliffsDelta, cliffsMagnitude, verdict, tolerancePercent, basis, verdictRatio, verdictCi90,
+                verdictCi95, nA, nB, samplesA, samplesB, resamples, summary, Double.NaN, null, mannWhitneyPHolm);
     }
 
     /** A comparison without the difference, as results before it were written. */
@@ -56,6 +86,14 @@ public record ComparisonResult(String candidateId, String baselineId, String met
                             long nA, long nB, long samplesA, long samplesB, int resamples, String summary) {
         this(candidateId, baselineId, metric, ratio, ratioCi95, p99Ratio, p99RatioCi95, mannWhitneyU, mannWhitneyP,
                 cliffsDelta, cliffsMagnitude, verdict, tolerancePercent, basis, verdictRatio, verdictCi90,
-                verdictCi95, nA, nB, samplesA, samplesB, resamples, summary, Double.NaN, null);
+                verdictCi95, nA, nB, samplesA, samplesB, resamples, summary, Double.NaN, null, null);
+    }
+
+    /** This comparison with its p-value Holm-adjusted over its run's comparisons. */
+    public ComparisonResult withHolmAdjustedP(double adjusted) {
+        return new ComparisonResult(candidateId, baselineId, metric, ratio, ratioCi95, p99Ratio, p99RatioCi95,
+                mannWhitneyU, mannWhitneyP, cliffsDelta, cliffsMagnitude, verdict, tolerancePercent, basis,
+                verdictRatio, verdictCi90, verdictCi95, nA, nB, samplesA, samplesB, resamples, summary, differenceMs,
+                differenceCi95Ms, adjusted);
     }
 }

@@ -13,11 +13,20 @@ import java.util.List;
  * @param agreements     each configuration's outputs against a reference configuration with the same inputs
  * @param accuracyDrops  each configuration's task accuracy against the {@code accuracy.reference}
  *                       configuration's, paired over the same items; empty without accuracy tasks
+ * @param comparisonSettings how the comparisons were made (statistic, margin, p-value correction); null
+ *                       in results written before the settings were recorded
  */
 public record RunSummary(List<ComparisonResult> comparisons, RecommendationResult recommendation,
-                         List<AgreementResult> agreements, List<AccuracyDropResult> accuracyDrops) {
+                         List<AgreementResult> agreements, List<AccuracyDropResult> accuracyDrops,
+                         ComparisonSettings comparisonSettings) {
     /** Not analysed yet. */
     public static final RunSummary NONE = new RunSummary(List.of(), null, List.of(), List.of());
+
+    /** Without recorded comparison settings. */
+    public RunSummary(List<ComparisonResult> comparisons, RecommendationResult recommendation,
+                      List<AgreementResult> agreements, List<AccuracyDropResult> accuracyDrops) {
+        this(comparisons, recommendation, agreements, accuracyDrops, null);
+    }
 
     public RunSummary {
         comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);

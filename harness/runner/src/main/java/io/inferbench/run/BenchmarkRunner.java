@@ -223,7 +223,8 @@ public final class BenchmarkRunner {
         RunResult result = initial.withConfigurations(filled(slots), null);
         save(result, runDir, "before the first configuration", result.configurations().size(), n);
         ConfigurationExecutor here = new ConfigurationRunner(backends, new LoadGenerator(), interval)
-                .withAccuracy(scenario.accuracy()).withOutputCapture(outputs);
+.withAccuracy(scenario.accuracy())
+                .withOutputCapture(outputs, io.inferbench.scenario.AccuracySpec.agreementOf(scenario.accuracy()));
         ConfigurationExecutor forked = new ForkExecutor(scenario, runDir, interval, withBackendEnvironment(forkJvms))
                 .withOutputCapture(outputs);
         for (int i = 0; i < n; i++) {

@@ -10,6 +10,7 @@ import io.inferbench.input.InputPlan;
 import io.inferbench.input.SampleSet;
 import io.inferbench.load.LoadGenerator;
 import io.inferbench.result.AccuracyResult;
+import io.inferbench.scenario.AgreementSpec;
 import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
@@ -37,18 +38,20 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
     private final Duration interval;
     private final AccuracySpec accuracy;
     private final Path captureDir;
+    private final AgreementSpec capture;
 
     public ConfigurationRunner(Map<String, BackendProvider> backends, LoadGenerator generator, Duration interval) {
-        this(backends, new MeasurementStep(generator), interval, null, null);
+        this(backends, new MeasurementStep(generator), interval, null, null, AgreementSpec.DEFAULT);
     }
 
     private ConfigurationRunner(Map<String, BackendProvider> backends, MeasurementStep measurement, Duration interval,
-                                AccuracySpec accuracy, Path captureDir) {
+                                AccuracySpec accuracy, Path captureDir, AgreementSpec capture) {
         this.backends = backends;
         this.measurement = measurement;
         this.interval = interval;
         this.accuracy = accuracy;
         this.captureDir = captureDir;
+        this.capture = capture;
     }
 
     /**
@@ -56,7 +59,7 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
      * null for none (a fork other than the first: accuracy is evaluated once per configuration).
      */
     public ConfigurationRunner withAccuracy(AccuracySpec tasks) {
-        return new ConfigurationRunner(backends, measurement, interval, tasks, captureDir);
+        return new ConfigurationRunner(backends, measurement, interval, tasks, captureDir, capture);
     }
 
     /**
@@ -64,7 +67,13 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
      * ({@link OutputCapture#file}) for the run's output-agreement analysis; null captures nothing.
      */
     public ConfigurationRunner withOutputCapture(Path dir) {
-        return new ConfigurationRunner(backends, measurement, interval, accuracy, dir);
+        return withOutputCapture(dir, AgreementSpec.DEFAULT);
+    }
+
+    /** The same, on the samples and outputs {@code accuracy.agreement} asks for. */
+    public ConfigurationRunner withOutputCapture(Path dir, AgreementSpec spec) {
+        return new ConfigurationRunner(backends, measurement, interval, accuracy, dir,
+                spec == null ? AgreementSpec.DEFAULT : spec);
     }
 
     @Override
@@ -121,7 +130,7 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                 if (scoring) {
                     resources.mark("accuracy");
                 }
-                OutputCapture.capture(model.session(), samples, OutputCapture.file(captureDir, c.id()));
+                OutputCapture.capture(model.session(), samples, OutputCapture.file(captureDir, c.id()), capture);
                 List<AccuracyResult> scored = scoring ? AccuracyScoring.score(accuracy, pc, model.session(), listener)
                         : List.of();
                 ResourcesResult used = resources.finish(model.loadMs(), firstMs, measured.phases(),

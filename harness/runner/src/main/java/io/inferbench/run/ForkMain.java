@@ -58,6 +58,7 @@ public final class ForkMain {
         ForkRequest request;
         PreparedConfiguration pc;
         io.inferbench.scenario.AccuracySpec accuracy;
+        io.inferbench.scenario.AgreementSpec agreement;
         System.err.println("inferbench fork: pid " + ProcessHandle.current().pid() + ", java " + Runtime.version());
         // The core plus this configuration's adapter only: the log says so, for anyone checking.
         System.err.println("inferbench fork: class path " + System.getProperty("java.class.path"));
@@ -74,6 +75,7 @@ public final class ForkMain {
             pc = prepare(all, request, backends.byName());
             // Accuracy once per configuration, not per fork: the first fork scores it.
             accuracy = request.fork() == 1 ? all.accuracy() : null;
+            agreement = io.inferbench.scenario.AccuracySpec.agreementOf(all.accuracy());
         } catch (ScenarioException e) {
             System.err.println("inferbench fork: the scenario is invalid in the child JVM:");
             e.problems().forEach(p -> System.err.println("  " + p.format()));
@@ -96,7 +98,7 @@ public final class ForkMain {
         };
         try {
             ConfigurationResult result = new ConfigurationRunner(backends.byName(), new LoadGenerator(),
-                    request.interval()).withAccuracy(accuracy).withOutputCapture(request.outputsDir())
+                    request.interval()).withAccuracy(accuracy).withOutputCapture(request.outputsDir(), agreement)
                     .execute(pc, listener);
             ResultJson.writeAtomically(request.resultFile(), ResultJson.mapper().writeValueAsBytes(result));
             return 0;

@@ -2,16 +2,21 @@ package io.inferbench.run;
 
 import io.inferbench.compare.Candidate;
 import io.inferbench.compare.Comparison;
+import io.inferbench.compare.ComparisonOptions;
 import io.inferbench.compare.Constraints;
+import io.inferbench.compare.LocationMetric;
 import io.inferbench.compare.Recommender;
 import io.inferbench.load.LoadProfile;
 import io.inferbench.result.ComparisonResult;
+import io.inferbench.result.ComparisonSettings;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.RecommendationResult;
 import io.inferbench.result.RunResult;
 import io.inferbench.result.RunSummary;
+import io.inferbench.scenario.CompareSpec;
 import io.inferbench.scenario.Scenario;
+import io.inferbench.stats.Holm;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +36,7 @@ final class RunAnalysis {
                         && c.measurement().latency().count() > 0)
                 .toList();
         List<ComparisonResult> comparisons = new ArrayList<>();
+        CompareSpec compare = scenario == null ? CompareSpec.DEFAULT : scenario.compare();
         RecommendationResult recommendation = null;
         try {
             // Only like is compared with like: a configuration's baseline is the first measured one fed
@@ -45,9 +51,10 @@ final class RunAnalysis {
                     }
                 }
                 if (baseline != null) {
-                    comparisons.add(Comparison.compare(c, baseline));
+                    comparisons.add(Comparison.compare(c, baseline, options(compare)));
                 }
             }
+            comparisons = holmAdjusted(comparisons);
             io.inferbench.scenario.RecommendSpec want = scenario == null ? null : scenario.recommend();
             double percentile = want != null && want.percentile() != null ? want.percentile() : keyPercentile(scenario);
             List<ConfigurationResult> group = io.inferbench.result.LikeConfigurations.largestGroup(run.configurations());
@@ -75,7 +82,37 @@ final class RunAnalysis {
         } catch (RuntimeException e) {
             // no drop figures; each configuration's own accuracy stands
         }
-        return run.withSummary(new RunSummary(comparisons, recommendation, agreements(run, outputsDir), drops));
+        return run.withSummary(new RunSummary(comparisons, recommendation, agreements(run, outputsDir), drops,
+                ComparisonSettings.of(compare.metric(), compare.marginPercent(), comparisons.size())));
+    }
+
+    /** The scenario's {@code compare:} as the comparisons read it. */
+    static ComparisonOptions options(CompareSpec compare) {
+        return ComparisonOptions.defaults().withMetric(LocationMetric.named(compare.metric()))
+                .withTolerancePercent(compare.marginPercent());
+    }
+
+    /**
+     * Each comparison's Mann–Whitney p-value Holm-adjusted over the run's comparisons: with K of them,
+     * one small p-value among many is no longer read as a difference (the family-wise error stays at
+     * the level read). A single comparison is left as it is; so is one without a p-value.
+     */
+    static List<ComparisonResult> holmAdjusted(List<ComparisonResult> comparisons) {
+        if (comparisons.size() < 2) {
+            return comparisons;
+        }
+        List<Integer> tested = new ArrayList<>();
+        for (int i = 0; i < comparisons.size(); i++) {
+            if (Double.isFinite(comparisons.get(i).mannWhitneyP())) {
+                tested.add(i);
+            }
+        }
+        double[] adjusted = Holm.adjust(tested.stream().mapToDouble(i -> comparisons.get(i).mannWhitneyP()).toArray());
+        List<ComparisonResult> out = new ArrayList<>(comparisons);
+        for (int k = 0; k < tested.size(); k++) {
+            out.set(tested.get(k), comparisons.get(tested.get(k)).withHolmAdjustedP(adjusted[k]));
+        }
+        return out;
     }
 
     /** {@code recommend.max-accuracy-drop} against the {@code accuracy.reference} configuration. */

@@ -41,13 +41,17 @@ final class AccuracyBinder {
                     + confidence);
             confidence = null;
         }
+        int before = problems.size();
+        AgreementSpec agreement = agreement(m.map(AccuracyKeys.AGREEMENT));
         String tasksKey = AccuracyKeys.TASKS.name();
         List<Node> list = m.list(tasksKey);
-        if (list == null) {
+        if (list == null && !m.has(tasksKey) && m.has(AccuracyKeys.AGREEMENT.name())) {
+            // Output agreement alone: no task to score.
+            list = List.of();
+        } else if (list == null) {
             return m.has(tasksKey) ? null : m.problem("missing required key 'tasks' (e.g. tasks: [{ evaluator: "
                     + "embedding-probe, dataset: data/spam-assassin/messages.tsv }])");
-        }
-        if (list.isEmpty()) {
+        } else if (list.isEmpty()) {
             return m.problem(tasksKey, "expected at least one task");
         }
         List<AccuracyTaskSpec> tasks = new ArrayList<>();
@@ -62,10 +66,33 @@ final class AccuracyBinder {
                 tasks.add(task);
             }
         }
-        if (confidence == null || tasks.size() != list.size()) {
+        if (confidence == null || tasks.size() != list.size() || problems.size() > before) {
             return null;
         }
-        return new AccuracySpec(reference, confidence, tasks);
+        return new AccuracySpec(reference, confidence, tasks, agreement);
+    }
+
+    /** {@code agreement:}; the default without it, null after recording a problem. */
+    private AgreementSpec agreement(YamlMap a) {
+        if (a == null) {
+            return AgreementSpec.DEFAULT;
+        }
+        Integer samples = a.smallInteger(AccuracyKeys.AGREEMENT_SAMPLES);
+        String key = AccuracyKeys.AGREEMENT_OUTPUTS.name();
+        List<Node> items = a.list(key);
+        List<String> outputs = new ArrayList<>();
+        if (items != null && items.isEmpty()) {
+            a.problem(key, "expected at least one output name, e.g. [last_hidden_state]; leave the key out for all");
+        }
+        for (int i = 0; items != null && i < items.size(); i++) {
+            Node item = items.get(i);
+            if (item instanceof org.yaml.snakeyaml.nodes.ScalarNode s && !s.getValue().isBlank()) {
+                outputs.add(s.getValue().strip());
+            } else {
+                problems.at(item, a.child(key) + "[" + i + "]", "expected an output name");
+            }
+        }
+        return new AgreementSpec(samples, outputs);
     }
 
     private AccuracyTaskSpec task(YamlMap t) {

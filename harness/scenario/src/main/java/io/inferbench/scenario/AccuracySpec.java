@@ -14,14 +14,29 @@ import java.util.List;
  *                   configuration ({@code precision=fp32}); null for the first configuration
  * @param confidence confidence level of every interval, e.g. 0.95
  * @param tasks      the tasks, in order; the first one's first metric is "the" accuracy of a
- *                   configuration (recommendations and Pareto front use it)
+ *                   configuration (recommendations and Pareto front use it); may be empty when only
+ *                   {@code agreement} is set
+ * @param agreement  how output agreement is captured ({@code accuracy.agreement}); {@link AgreementSpec#DEFAULT}
+ *                   without the key
  */
-public record AccuracySpec(String reference, double confidence, List<AccuracyTaskSpec> tasks) {
+public record AccuracySpec(String reference, double confidence, List<AccuracyTaskSpec> tasks,
+                           AgreementSpec agreement) {
     public AccuracySpec {
         tasks = List.copyOf(tasks);
+        agreement = agreement == null ? AgreementSpec.DEFAULT : agreement;
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
         }
+    }
+
+    /** Without {@code agreement:} settings. */
+    public AccuracySpec(String reference, double confidence, List<AccuracyTaskSpec> tasks) {
+        this(reference, confidence, tasks, AgreementSpec.DEFAULT);
+    }
+
+    /** The agreement settings of a scenario's accuracy block, {@link AgreementSpec#DEFAULT} without one. */
+    public static AgreementSpec agreementOf(AccuracySpec accuracy) {
+        return accuracy == null ? AgreementSpec.DEFAULT : accuracy.agreement();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.inferbench.scenario;
 
 import io.inferbench.api.BackendProvider;
 import io.inferbench.api.ModelFormat;
+import io.inferbench.scenario.keys.CompareKeys;
 import io.inferbench.scenario.keys.RecommendKeys;
 import io.inferbench.scenario.keys.ScenarioKeys;
 import java.util.function.BiPredicate;
@@ -107,9 +108,10 @@ public final class ScenarioParser {
         AccuracyBinder accuracyBinder = new AccuracyBinder(problems, baseDir, io.inferbench.api.accuracy.Evaluators.installed());
         AccuracySpec accuracy = accuracyBinder.bind(accuracyMap);
         GateSpec gate = new GateBinder().bind(top.map(ScenarioKeys.GATE));
+        CompareSpec compare = compare(top.map(ScenarioKeys.COMPARE));
         MappingNode base = (MappingNode) root;
         for (var scenarioWide : List.of(ScenarioKeys.MATRIX, ScenarioKeys.RECOMMEND, ScenarioKeys.ACCURACY,
-                ScenarioKeys.GATE)) {
+                ScenarioKeys.GATE, ScenarioKeys.COMPARE)) {
             base = withoutKey(base, scenarioWide.name());
         }
         List<MatrixExpander.Point> points = StepExpander.expand(MatrixExpander.expand(base,
@@ -126,10 +128,12 @@ public final class ScenarioParser {
                 continue;
             }
             YamlMap tree = YamlMap.of(p.tree(), "", problems, ScenarioKeys.SCENARIO.keyNames());
-            if (tree != null && tree.has(ScenarioKeys.GATE.name())) {
-                // The top level's gate: was taken out above, so this one came from a matrix variant.
-                tree.problem(ScenarioKeys.GATE.name(), "gate is scenario-wide: set it at the top level, not in a "
-                        + "matrix variant");
+            for (var scenarioWide : List.of(ScenarioKeys.GATE, ScenarioKeys.COMPARE)) {
+                if (tree != null && tree.has(scenarioWide.name())) {
+                    // The top level's block was taken out above, so this one came from a matrix variant.
+                    tree.problem(scenarioWide.name(), scenarioWide.name() + " is scenario-wide: set it at the top "
+                            + "level, not in a matrix variant");
+                }
             }
             ConfigurationSpec spec = new ConfigurationBinder(problems, baseDir, backends, convertible).bind(id, label, p.axes(), tree);
             if (spec != null) {
@@ -142,7 +146,7 @@ public final class ScenarioParser {
             accuracyBinder.checkReference(accuracyMap, accuracy, configs);
         }
         problems.throwIfAny();
-        return new Scenario(file, name, description, text, configs, recommend, accuracy, gate);
+        return new Scenario(file, name, description, text, configs, recommend, accuracy, gate, compare);
     }
 
     /**
@@ -204,6 +208,16 @@ public final class ScenarioParser {
                     + maxDrop);
         }
         return new RecommendSpec(pct, maxLatency, minThroughput, maxMib == null ? null : maxMib << 20, goal, maxDrop);
+    }
+
+    /** {@code compare:}, scenario-wide; {@link CompareSpec#DEFAULT} without it, null after recording a problem. */
+    private static CompareSpec compare(YamlMap m) {
+        if (m == null) {
+            return CompareSpec.DEFAULT;
+        }
+        String metric = m.choice(CompareKeys.METRIC);
+        Double margin = m.percentage(CompareKeys.MARGIN, CompareSpec.DEFAULT.marginPercent());
+        return metric == null || margin == null ? null : new CompareSpec(metric, margin);
     }
 
     static Node compose(String file, String text) throws ScenarioException {

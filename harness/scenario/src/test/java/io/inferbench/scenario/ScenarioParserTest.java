@@ -507,7 +507,7 @@ class ScenarioParserTest {
                     lod:
                       profile: single-stream
                     """), 3, 1, "lod", "unknown key 'lod'.", "Did you mean 'load'?",
-                    "Expected one of: name, description, model, inputs, backend, hardware, load, optimization, run, recommend, accuracy, gate, baseline, matrix");
+                    "Expected one of: name, description, model, inputs, backend, hardware, load, optimization, run, recommend, accuracy, compare, gate, baseline, matrix");
         }
 
         @Test

@@ -33,6 +33,18 @@ public final class AccuracyKeys {
             List.of(TASK_NAME, EVALUATOR, DATASET, SAMPLES, SEED, BATCH_SIZE, OPTIONS),
             List.of(new SectionRule.OptionsOf(EVALUATOR.name(), OPTIONS.name(), SectionRule.Plugin.EVALUATOR)));
 
+    public static final KeySpec AGREEMENT_SAMPLES = KeySpec.of("samples", new Whole(1, 4_096), "Samples each "
+            + "configuration's outputs are captured and compared on (default: 64, or every prepared sample when "
+            + "inputs.samples is smaller).");
+    public static final KeySpec AGREEMENT_OUTPUTS = KeySpec.of("outputs", new ListOf(Text.ANY, 1), "The outputs "
+            + "compared, by name, e.g. [last_hidden_state] (default: every output).");
+    public static final SectionSpec AGREEMENT_SECTION = new SectionSpec("agreement", "Output agreement: each "
+            + "configuration's outputs against the first configuration fed the same inputs, on the same samples. "
+            + "Raw tensors give max and mean absolute error and cosine; a text encoder's [batch, seq, hidden] output "
+            + "also gives the cosine of its attention-masked, mean-pooled embedding (what the tasks use).",
+            List.of(AGREEMENT_SAMPLES, AGREEMENT_OUTPUTS));
+    public static final KeySpec AGREEMENT = KeySpec.section("agreement", AGREEMENT_SECTION);
+
     public static final KeySpec REFERENCE = KeySpec.of("reference", Text.ANY, "The reference configuration: an id "
             + "(c01), a label, or axis=value pairs (precision=fp32) naming the first matching one. Default: the first "
             + "configuration.");
@@ -40,13 +52,14 @@ public final class AccuracyKeys {
             "Confidence level of every interval.").withDefault(0.95);
     public static final KeySpec TASKS = KeySpec.of("tasks", new ListOf(new Section(TASK), 1), "The tasks, in order; "
             + "the first one's main metric is the configuration's accuracy for recommend.max-accuracy-drop and the "
-            + "Pareto front.").asRequired();
+            + "Pareto front. Required unless agreement is set.");
 
     public static final SectionSpec SECTION = new SectionSpec("accuracy", "Accuracy mode, scenario-wide: after each "
             + "configuration's measurement (outside any timed region, once per configuration, in the process holding "
             + "the model), every task scores it; each configuration's drop against the reference is paired over the "
             + "same items. Results, CLI summary and report show accuracy with confidence intervals; "
-            + "recommend.max-accuracy-drop uses the first task.", List.of(REFERENCE, CONFIDENCE, TASKS));
+            + "recommend.max-accuracy-drop uses the first task.", List.of(REFERENCE, CONFIDENCE, TASKS, AGREEMENT),
+            List.of(new SectionRule.RequiredUnless(TASKS.name(), AGREEMENT.name())));
 
     private AccuracyKeys() {
     }

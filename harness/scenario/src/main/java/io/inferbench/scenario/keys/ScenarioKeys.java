@@ -26,11 +26,12 @@ public final class ScenarioKeys {
     public static final KeySpec RECOMMEND = KeySpec.section("recommend", RecommendKeys.SECTION);
     public static final KeySpec ACCURACY = KeySpec.section("accuracy", AccuracyKeys.SECTION);
     public static final KeySpec GATE = KeySpec.section("gate", GateKeys.SECTION);
+    public static final KeySpec COMPARE = KeySpec.section("compare", CompareKeys.SECTION);
     public static final KeySpec BASELINE = KeySpec.of("baseline", new Text(null, 1), "Which configuration this one is "
             + "compared with in the report: the label of a matrix variant; the baseline is the configuration with that "
             + "variant on its axis and every other axis the same (e.g. on a backend variant djl-tensorflow, baseline: "
             + "tensorflow). Without it, the first earlier configuration fed the same inputs.");
-    /** Variants override the per-configuration keys; name, description, recommend, accuracy and gate are scenario-wide. */
+    /** Variants override the per-configuration keys; name, description, recommend, accuracy, compare and gate are scenario-wide. */
     public static final KeySpec MATRIX = KeySpec.of("matrix", new Matrix(MatrixKeys.SWEEP, MatrixKeys.AXIS,
             MatrixKeys.VARIANTS, MatrixKeys.FRAGMENT,
             List.of(MODEL, INPUTS, BACKEND, HARDWARE, LOAD, OPTIMIZATION, RUN, BASELINE)), MatrixKeys.DESCRIPTION);
@@ -38,7 +39,7 @@ public final class ScenarioKeys {
     public static final SectionSpec SCENARIO = new SectionSpec(null, "A benchmark scenario: what model to load, on "
             + "which backend and device, fed with what inputs, under which load, for how long; optionally a matrix of "
             + "configurations.", List.of(NAME, DESCRIPTION, MODEL, INPUTS, BACKEND, HARDWARE, LOAD, OPTIMIZATION, RUN,
-            RECOMMEND, ACCURACY, GATE, BASELINE, MATRIX),
+            RECOMMEND, ACCURACY, COMPARE, GATE, BASELINE, MATRIX),
             List.of(new SectionRule.NeedsBackendAndModel(MATRIX.name(), BACKEND.name(), BackendKeys.NAME.name(),
                     MODEL.name(), "Without a matrix, the scenario itself needs a backend, and a model unless the "
                     + "backend is synthetic (with a matrix, the variants may supply them).")));

@@ -23,6 +23,10 @@ public sealed interface SectionRule {
         }
     }
 
+    /** {@code key} is required unless {@code otherKey} is there (accuracy tasks, unless only agreement is asked for). */
+    record RequiredUnless(String key, String otherKey) implements SectionRule {
+    }
+
     /** {@code key} must be 0 unless {@code choiceKey} is {@code choice} (a device id on the CPU). */
     record ZeroUnless(String key, String choiceKey, String choice, String message) implements SectionRule {
     }

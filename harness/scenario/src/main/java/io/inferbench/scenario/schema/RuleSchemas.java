@@ -33,6 +33,9 @@ final class RuleSchemas {
             ObjectNode c = node.has("if") ? allOf(node).addObject() : node;
             c.set("if", is(r.choiceKey(), SchemaNodes.anyCase(List.of(r.choice()))));
             c.set("else", otherwise);
+        } else if (rule instanceof SectionRule.RequiredUnless r) {
+            allOf(node).addObject().putArray("anyOf").add(SchemaNodes.required(List.of(r.key())))
+                    .add(SchemaNodes.required(List.of(r.otherKey())));
         } else if (rule instanceof SectionRule.OptionsOf r) {
             optionsOf(r, allOf(node));
         } else if (rule instanceof SectionRule.NeedsBackendAndModel r) {

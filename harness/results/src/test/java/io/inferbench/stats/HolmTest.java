@@ -1,4 +1,4 @@
-package io.inferbench.gate;
+package io.inferbench.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
