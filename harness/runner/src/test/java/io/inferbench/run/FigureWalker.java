@@ -85,7 +85,9 @@ final class FigureWalker {
             Map.entry("utilization.phases", "phase marks on the timeline"),
             // Not measurements.
             Map.entry("environment", "facts of the machine"), Map.entry("scenario", "the scenario as written"),
-            Map.entry("setup", "the configuration as declared"), Map.entry("session", "tensor shapes and settings"),
+            Map.entry("setup", "the configuration as declared"),
+            Map.entry("comparisonSettings", "the comparisons' settings: metric, margin, how many p-values were "
+                    + "adjusted together"), Map.entry("session", "tensor shapes and settings"),
             Map.entry("agreements", "not yet (docs/measurement.md): output agreement's errors"));
 
     private FigureWalker() {
