@@ -1,5 +1,6 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.ActivationRange;
 import io.inferbench.api.optimize.ActivationSampler;
 import io.inferbench.api.optimize.OptimizationStep.Calibration;
 import io.inferbench.api.optimize.OptimizationStep.Quantize;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,20 +92,14 @@ final class StaticQuantizer implements StepRewriter<Quantize> {
         if (activations.isEmpty()) {
             return Map.of();
         }
-        Map<String, ActivationRange> observed = new LinkedHashMap<>();
-        activations.forEach(a -> observed.put(a, new ActivationRange()));
+        Map<String, ActivationRange> observed;
         try {
             OnnxModelFiles.write(withOutputs(model, activations), calibrationModel);
-            int runs = sampler.sample(calibrationModel, activations, calibration.samples(), values ->
-                    values.forEach((name, v) -> {
-                        ActivationRange r = observed.get(name);
-                        if (r != null) {
-                            r.add(v);
-                        }
-                    }));
-            if (runs == 0) {
+            ActivationSampler.Observed o = sampler.observe(calibrationModel, activations, calibration.samples());
+            if (o.runs() == 0) {
                 throw new IllegalArgumentException("quantize.calibration: no calibration sample could be run");
             }
+            observed = o.ranges();
         } catch (IOException e) {
             throw new UncheckedIOException("static-int8 calibration: " + e.getMessage(), e);
         } finally {
@@ -116,13 +110,14 @@ final class StaticQuantizer implements StepRewriter<Quantize> {
             }
         }
         Map<String, float[]> ranges = new HashMap<>();
-        observed.forEach((name, r) -> {
-            if (r.count() == 0) {
+        for (String name : activations) {
+            ActivationRange r = observed.get(name);
+            if (r == null || r.count() == 0) {
                 throw new IllegalArgumentException("quantize.calibration: the calibration runs returned no values"
                         + " for activation '" + name + "'");
             }
             ranges.put(name, r.range(calibration.method()));
-        });
+        }
         return ranges;
     }
 

@@ -57,6 +57,7 @@ public final class ProbeMain {
             }
             ProbeReply reply = request.conversion() == null ? new ProbeReply(info, described, null, null, false)
                     : convert(request.conversion(), backends, info, described);
+            reply = OptimizationTasks.perform(request, providers, reply);
             reply.write(request.replyFile());
             return 0;
         } catch (Exception | Error e) {
