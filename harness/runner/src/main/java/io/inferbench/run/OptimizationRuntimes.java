@@ -12,6 +12,7 @@ import io.inferbench.run.backends.AdapterInstall;
 import io.inferbench.run.backends.BackendProbe;
 import io.inferbench.run.backends.Backends;
 import io.inferbench.scenario.ConfigurationSpec;
+import io.inferbench.scenario.InputSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,18 @@ public final class OptimizationRuntimes {
     /** The sampler of a configuration's static int8 step. */
     ActivationSampler sampler(ConfigurationSpec c, ModelOptimizations.CalibrationInputs inputs,
                               OptimizationStep.Calibration calibration) {
-        return new ScenarioCalibration(this, c, inputs, calibration);
+        return new ScenarioCalibration(this, c.inputs(), inputs, calibration);
+    }
+
+    /**
+     * A sampler of the samples in {@code dataset} (a data file as {@code inputs.data} takes it: .jsonl, .npy,
+     * .npz), at most {@code samples} of them, for {@code inferbench optimize --calibration FILE}.
+     */
+    public ActivationSampler datasetSampler(Path dataset, int samples) {
+        InputSpec defaults = new InputSpec(1, 128, samples, 42, null, Map.of());
+        return new ScenarioCalibration(this, defaults, null,
+                new OptimizationStep.Calibration(dataset.toAbsolutePath().toString(), samples,
+                        OptimizationStep.Calibration.Method.MINMAX));
     }
 
     BackendProvider calibrationProvider() {
@@ -93,13 +105,13 @@ public final class OptimizationRuntimes {
     }
 
     /** The installed graph optimizer's name and version (for cache keys), without loading its natives. */
-    Optional<GraphOptimizer> graphOptimizer() {
+    public Optional<GraphOptimizer> graphOptimizer() {
         BackendProvider p = backends.byName().get(CALIBRATION_BACKEND);
         return p == null ? Optional.empty() : OptimizationTasks.graphOptimizer(p.getClass().getClassLoader());
     }
 
     /** {@code source} optimized by ONNX Runtime at {@code level} into {@code target}. */
-    GraphOptimizer.Optimized graphOptimize(Path source, Path target, OptimizationStep.GraphOptimize.Level level)
+    public GraphOptimizer.Optimized graphOptimize(Path source, Path target, OptimizationStep.GraphOptimize.Level level)
             throws IOException {
         GraphOptimizer optimizer = graphOptimizer().orElseThrow(() -> new IllegalArgumentException("graph-optimize:"
                 + " needs ONNX Runtime's adapter (backend '" + CALIBRATION_BACKEND + "'), which is not installed"));

@@ -9,7 +9,6 @@ import io.inferbench.input.InputPlan;
 import io.inferbench.input.SampleFactory;
 import io.inferbench.input.TextEncoder;
 import io.inferbench.run.backends.BackendProbe;
-import io.inferbench.scenario.ConfigurationSpec;
 import io.inferbench.scenario.InputSpec;
 import io.inferbench.scenario.Problem;
 import java.io.IOException;
@@ -29,11 +28,12 @@ import java.util.function.Consumer;
  */
 final class ScenarioCalibration implements ActivationSampler {
     private final OptimizationRuntimes runtimes;
-    private final ConfigurationSpec spec;
+    private final InputSpec spec;
     private final ModelOptimizations.CalibrationInputs inputs;
     private final Calibration calibration;
 
-    ScenarioCalibration(OptimizationRuntimes runtimes, ConfigurationSpec spec, ModelOptimizations.CalibrationInputs inputs,
+    /** @param spec the configuration's inputs (or defaults, for {@code inferbench optimize} on a dataset) */
+    ScenarioCalibration(OptimizationRuntimes runtimes, InputSpec spec, ModelOptimizations.CalibrationInputs inputs,
                         Calibration calibration) {
         this.runtimes = runtimes;
         this.spec = spec;
@@ -70,7 +70,7 @@ final class ScenarioCalibration implements ActivationSampler {
         }
         InputPlan plan = plan(shape.inputs());
         Path dataset = dataset(calibration, inputs);
-        InputSpec in = spec.inputs();
+        InputSpec in = spec;
         List<Map<String, Tensor>> all;
         if (dataset != null) {
             if (!Files.isRegularFile(dataset)) {
@@ -99,7 +99,7 @@ final class ScenarioCalibration implements ActivationSampler {
 
     private InputPlan plan(List<TensorSpec> declared) {
         List<Problem> problems = new ArrayList<>();
-        InputPlan plan = InputPlan.resolve(spec.inputs(), declared, "calibration", problems);
+        InputPlan plan = InputPlan.resolve(spec, declared, "calibration", problems);
         if (plan == null || !problems.isEmpty()) {
             throw new IllegalArgumentException("quantize.calibration: the scenario's inputs do not fit the model: "
                     + (problems.isEmpty() ? "no input plan" : problems.get(0).message()));
