@@ -32,7 +32,9 @@ import java.util.function.Consumer;
  * CachedConversions#CACHE_FOLDER}): an entry is {@code <optimizer>-<step>-<version>/<sha256>/} holding {@code
  * model.onnx} and {@code optimization.json} (its {@link OptimizationInfo}), keyed by the SHA-256 of the input
  * model's hash, the step's key and its settings; the optimizer's name and version complete the key. Configurations
- * of one model with the same steps share every entry (a matrix of int8 x threads optimizes once).
+ * of one model with the same steps share every entry (a matrix of int8 x threads optimizes once). Static int8's
+ * key also holds its calibration data ({@link #calibrationKey}); graph-optimize is applied by ONNX Runtime's
+ * {@link GraphOptimizer} ({@link OptimizationRuntimes}), its entries under that optimizer's name and version.
  */
 public final class CachedOptimizations implements ModelOptimizations {
     static final String MODEL = "model.onnx";
