@@ -28,11 +28,13 @@ final class OptimizerLoader {
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> optimize(Path model, Path out, List<Map<String, Object>> steps) throws Exception {
+    static List<String> optimize(Path model, Path out, List<Map<String, Object>> steps,
+                                 io.inferbench.api.optimize.ActivationSampler calibration) throws Exception {
         Class<?> entry = entryClass();
         try {
-            return (List<String>) entry.getMethod("optimize", Path.class, Path.class, List.class)
-                    .invoke(null, model, out, steps);
+            return (List<String>) entry.getMethod("optimize", Path.class, Path.class, List.class,
+                            io.inferbench.api.optimize.ActivationSampler.class).invoke(null, model, out, steps,
+                            calibration);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IllegalArgumentException) {

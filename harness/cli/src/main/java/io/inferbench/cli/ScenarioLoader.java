@@ -3,6 +3,9 @@ package io.inferbench.cli;
 import io.inferbench.run.CachedConversions;
 import io.inferbench.run.CachedOptimizations;
 import io.inferbench.run.ModelOptimizations;
+import io.inferbench.run.OptimizationRuntimes;
+import io.inferbench.model.ResolvedModel;
+import io.inferbench.scenario.ConfigurationSpec;
 import io.inferbench.run.ChildProbe;
 import io.inferbench.model.InferbenchDirs;
 import io.inferbench.model.ModelResolver;
@@ -50,30 +53,40 @@ final class ScenarioLoader {
                 .withConversions(new CachedConversions(backends, converting, InferbenchDirs.cache(), line -> {
                     out.println(line);
                     out.flush();
-                })).withOptimizations(optimizations(out)).inspect(s);
+                })).withOptimizations(optimizations(out, new OptimizationRuntimes(backends, probe,
+                        probe instanceof ChildProbe c ? c : null))).inspect(s);
         return new Loaded(s, checked.configurations(), checked.unloadable());
     }
 
     /** The optimizer, loaded when a configuration first has steps; without its jars, steps are refused. */
-    private static ModelOptimizations optimizations(PrintWriter out) {
-        ModelOptimizations[] loaded = new ModelOptimizations[1];
-        return (c, model) -> {
-            if (c.optimizationSteps().isEmpty()) {
-                return null;
+    private static ModelOptimizations optimizations(PrintWriter out, OptimizationRuntimes runtimes) {
+        return new ModelOptimizations() {
+            private ModelOptimizations loaded;
+
+            @Override
+            public Outcome optimize(ConfigurationSpec c, ResolvedModel model) {
+                return optimize(c, model, null);
             }
-            if (loaded[0] == null) {
-                try {
-                    loaded[0] = new CachedOptimizations(OptimizerLoader.modelOptimizer(), InferbenchDirs.cache(),
-                            line -> {
-                                out.println(line);
-                                out.flush();
-                            });
-                } catch (Exception | LinkageError e) {
-                    return new ModelOptimizations.Refused("optimization.steps: the optimizer cannot be loaded ("
-                            + e + ")");
+
+            @Override
+            public Outcome optimize(ConfigurationSpec c, ResolvedModel model, CalibrationInputs inputs) {
+                if (c.optimizationSteps().isEmpty()) {
+                    return null;
                 }
+                if (loaded == null) {
+                    try {
+                        loaded = new CachedOptimizations(OptimizerLoader.modelOptimizer(), InferbenchDirs.cache(),
+                                line -> {
+                                    out.println(line);
+                                    out.flush();
+                                }, runtimes);
+                    } catch (Exception | LinkageError e) {
+                        return new ModelOptimizations.Refused("optimization.steps: the optimizer cannot be loaded ("
+                                + e + ")");
+                    }
+                }
+                return loaded.optimize(c, model, inputs);
             }
-            return loaded[0].optimize(c, model);
         };
     }
 

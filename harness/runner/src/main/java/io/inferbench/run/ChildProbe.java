@@ -105,6 +105,21 @@ public final class ChildProbe implements BackendProbe {
         return reply;
     }
 
+    /**
+     * Performs the calibration runs or graph optimization of {@code request} in a child JVM with {@code adapter}'s
+     * jars on its class path.
+     *
+     * @throws IOException when the child produced no reply; the message says why
+     */
+    public synchronized ProbeReply perform(AdapterInstall adapter, ProbeRequest request)
+            throws IOException, InterruptedException {
+        ProbeReply reply = run(adapter, request);
+        if (reply == null) {
+            throw new IOException(lastFailure);
+        }
+        return reply;
+    }
+
     /** Asks the adapter's child; caches the info of every backend of the adapter. Null when it failed. */
     private ProbeReply ask(AdapterInstall adapter, List<ModelQuery> describe, ProbeRequest.Conversion conversion) {
         List<String> names = backends.byName().keySet().stream()
@@ -137,7 +152,7 @@ public final class ChildProbe implements BackendProbe {
         Path work = Files.createTempDirectory("inferbench-probe-");
         Path requestFile = work.resolve("request.json");
         Path replyFile = work.resolve("reply.json");
-        new ProbeRequest(partial.info(), partial.describe(), partial.conversion(), replyFile).write(requestFile);
+        partial.replyingTo(replyFile).write(requestFile);
         ForkJvm jvm = adapter == null ? base : base.withAdditionalClasspath(adapter.classpath());
         ForkProcess.Outcome o = ForkProcess.run(jvm, ProbeMain.class.getName(), requestFile, work.resolve("probe"),
                 Instant.now().plus(TIMEOUT), e -> { });

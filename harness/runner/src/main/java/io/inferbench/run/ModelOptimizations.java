@@ -3,6 +3,7 @@ package io.inferbench.run;
 import io.inferbench.model.ResolvedModel;
 import io.inferbench.result.OptimizationInfo;
 import io.inferbench.scenario.ConfigurationSpec;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -36,4 +37,25 @@ public interface ModelOptimizations {
 
     /** The model of {@code c} after its steps; null when it has none. */
     Outcome optimize(ConfigurationSpec c, ResolvedModel source);
+
+    /**
+     * {@link #optimize(ConfigurationSpec, ResolvedModel)} with what static int8 calibrates on: the configuration's
+     * resolved inputs. By default the inputs are not used (an optimizer without calibration).
+     */
+    default Outcome optimize(ConfigurationSpec c, ResolvedModel source, CalibrationInputs inputs) {
+        return optimize(c, source);
+    }
+
+    /**
+     * A configuration's inputs as preflight resolved them, for calibration samples.
+     *
+     * @param tokenizer the resolved tokenizer, or null for random or file inputs
+     * @param texts     the lines of text, or null
+     * @param baseDir   the folder a calibration dataset's relative path resolves against (the scenario's)
+     */
+    record CalibrationInputs(ResolvedModel tokenizer, List<String> texts, Path baseDir) {
+        public CalibrationInputs {
+            texts = texts == null ? null : List.copyOf(texts);
+        }
+    }
 }

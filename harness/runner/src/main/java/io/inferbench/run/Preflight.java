@@ -203,7 +203,9 @@ public final class Preflight {
             }
         }
         List<OptimizationInfo> steps = List.of();
-        ModelOptimizations.Outcome optimized = optimizations.optimize(c, model);
+        Path scenarioDir = Path.of(file).toAbsolutePath().getParent();
+        ModelOptimizations.Outcome optimized = optimizations.optimize(c, model,
+                new ModelOptimizations.CalibrationInputs(tokenizer, texts, scenarioDir));
         if (optimized instanceof ModelOptimizations.Refused r) {
             problems.add(at(file, c.location("optimization.steps"), "optimization.steps", r.message()));
             return null;

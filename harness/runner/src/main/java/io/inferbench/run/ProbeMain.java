@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Entry point of a probe child JVM: {@code java -cp CORE:ADAPTER io.inferbench.run.ProbeMain REQUEST.json}
  * (see {@link ProbeRequest}). Reads backend info, opens models to read their inputs and outputs,
- * or converts a model, in a JVM whose class path holds one adapter, so the parent never loads an
+ * converts a model, or does an optimization step's runtime work ({@link OptimizationTasks}), in a JVM whose class path holds one adapter, so the parent never loads an
  * adapter's native libraries. Writes a {@link ProbeReply}; exit status 0 when it did.
  */
 public final class ProbeMain {
@@ -57,6 +57,7 @@ public final class ProbeMain {
             }
             ProbeReply reply = request.conversion() == null ? new ProbeReply(info, described, null, null, false)
                     : convert(request.conversion(), backends, info, described);
+            reply = OptimizationTasks.perform(request, providers, reply);
             reply.write(request.replyFile());
             return 0;
         } catch (Exception | Error e) {

@@ -123,4 +123,24 @@ class CachedOptimizationsTest {
         }
         assertEquals(null, optimizations.optimize(configuration("[]"), source), "no steps: the model as it is");
     }
+
+    @Test
+    void staticInt8sCacheKeyFollowsItsCalibrationSamples() throws Exception {
+        ConfigurationSpec c = configuration("[ { quantize: { mode: static-int8, calibration: { inputs: true } } } ]");
+        var steps = c.optimizationSteps();
+        String a = CachedOptimizations.calibrationKey(c, steps,
+                new ModelOptimizations.CalibrationInputs(null, List.of("one sentence"), dir));
+        String b = CachedOptimizations.calibrationKey(c, steps,
+                new ModelOptimizations.CalibrationInputs(null, List.of("another sentence"), dir));
+        assertTrue(!a.isEmpty() && !a.equals(b), "other texts, other calibration: " + a + " / " + b);
+        Path data = Files.writeString(dir.resolve("calib.jsonl"), "{}\n");
+        ConfigurationSpec fromFile = configuration("[ { quantize: { mode: static-int8, calibration: { dataset: "
+                + data + " } } } ]");
+        String before = CachedOptimizations.calibrationKey(fromFile, fromFile.optimizationSteps(), null);
+        Files.writeString(data, "{\"x\": [1]}\n");
+        assertTrue(!before.equals(CachedOptimizations.calibrationKey(fromFile, fromFile.optimizationSteps(), null)),
+                "an edited dataset calibrates again");
+        assertEquals("", CachedOptimizations.calibrationKey(c, configuration("[ { fp16: {} } ]").optimizationSteps(),
+                null), "no calibrated step: no calibration key");
+    }
 }

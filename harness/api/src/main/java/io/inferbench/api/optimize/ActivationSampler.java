@@ -2,6 +2,7 @@ package io.inferbench.api.optimize;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -10,7 +11,8 @@ import java.util.function.Consumer;
  * Runs a model on calibration samples and hands back the values of some of its tensors, for static int8's
  * activation ranges. The optimizer writes {@code model} with the activations to quantize exposed as extra graph
  * outputs; the harness runs it through the configuration's backend on real samples of the scenario's inputs.
- * Blocking; called on one thread.
+ * Blocking; called on one thread. A sampler that runs the model elsewhere (a child JVM) overrides {@link #observe}
+ * to hand back only what each range observed.
  */
 @FunctionalInterface
 public interface ActivationSampler {
@@ -24,4 +26,29 @@ public interface ActivationSampler {
      * @throws IOException if the model cannot be run
      */
     int sample(Path model, List<String> outputs, int samples, Consumer<Map<String, float[]>> each) throws IOException;
+
+    /**
+     * Runs {@code model} on at most {@code samples} samples and observes each of {@code outputs}' values. By default
+     * through {@link #sample}, streaming.
+     *
+     * @throws IOException if the model cannot be run
+     */
+    default Observed observe(Path model, List<String> outputs, int samples) throws IOException {
+        Map<String, ActivationRange> ranges = new LinkedHashMap<>();
+        outputs.forEach(o -> ranges.put(o, new ActivationRange()));
+        int runs = sample(model, outputs, samples, values -> values.forEach((name, v) -> {
+            ActivationRange r = ranges.get(name);
+            if (r != null) {
+                r.add(v);
+            }
+        }));
+        return new Observed(runs, ranges);
+    }
+
+    /** How many samples ran and what each output's range observed over them. */
+    record Observed(int runs, Map<String, ActivationRange> ranges) {
+        public Observed {
+            ranges = Map.copyOf(ranges);
+        }
+    }
 }

@@ -24,9 +24,11 @@ import java.util.List;
  */
 public final class OptimizationStepKeys {
     public static final KeySpec CALIBRATION_DATASET = KeySpec.of("dataset", Text.ANY,
-            "A dataset to calibrate on (a file of samples).");
+            "A data file of samples of the model's inputs to calibrate on (.jsonl, .npy or .npz, as inputs.data takes "
+                    + "them), relative to the scenario.");
     public static final KeySpec CALIBRATION_INPUTS = KeySpec.of("inputs", new Flag(),
-            "Calibrate on samples of the configuration's own inputs.");
+            "Calibrate on samples of the configuration's own inputs (its texts, data file or random tensors), "
+                    + "run on ONNX Runtime in preflight.");
     public static final KeySpec CALIBRATION_SAMPLES = KeySpec.of("samples", Whole.intAtLeast(1),
             "How many samples to run for the ranges.").withDefault(100L);
     public static final KeySpec CALIBRATION_METHOD = KeySpec.of("method", spellings(Calibration.Method.values()),

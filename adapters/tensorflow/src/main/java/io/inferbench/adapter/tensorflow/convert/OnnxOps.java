@@ -16,6 +16,7 @@ final class OnnxOps {
         MatrixOps.register(ops);
         NnOps.register(ops);
         UpsamplingOps.register(ops);
+        QuantizationOps.register(ops);
         CONVERTERS = Collections.unmodifiableMap(ops);
     }
 

@@ -68,8 +68,17 @@ final class OnnxTensors {
             throw new UnsupportedModelException("tensor " + what + " keeps its data in an external file;"
                     + " external data is not supported");
         }
-        var type = tfType(t.getDataType(), what);
         long[] dims = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
+        if (t.getDataType() == INT8) {
+            // TensorFlow Java has no int8 type: int8 weights and zero points live as int32 (QuantizationOps).
+            byte[] bytes = littleEndianBytes(t, what);
+            ByteBuffer wide = ByteBuffer.allocate(bytes.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (byte b : bytes) {
+                wide.putInt(b);
+            }
+            return tf.constant(TInt32.class, Shape.of(dims), DataBuffers.of(wide.array(), true, false));
+        }
+        var type = tfType(t.getDataType(), what);
         return tf.constant(type, Shape.of(dims), DataBuffers.of(littleEndianBytes(t, what), true, false));
     }
 

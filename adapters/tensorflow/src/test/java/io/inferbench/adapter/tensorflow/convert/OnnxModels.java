@@ -55,6 +55,12 @@ final class OnnxModels {
         return this;
     }
 
+    /** An int8 or uint8 initializer ({@code type} {@link OnnxDataTypes#INT8} or {@link OnnxDataTypes#UINT8}). */
+    OnnxModels initializer(String name, int type, byte[] values, long... dims) {
+        graph.addInitializer(tensor(name, type, values, dims));
+        return this;
+    }
+
     OnnxModels node(String opType, List<String> inputs, List<String> outputs, AttributeProto... attributes) {
         graph.addNode(NodeProto.newBuilder().setOpType(opType).setName("/" + opType + "_" + nodes++)
                 .addAllInput(inputs).addAllOutput(outputs).addAllAttribute(List.of(attributes)));

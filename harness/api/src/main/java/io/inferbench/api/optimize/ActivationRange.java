@@ -1,17 +1,20 @@
-package io.inferbench.optimize;
+package io.inferbench.api.optimize;
 
 import io.inferbench.api.optimize.OptimizationStep.Calibration;
+import java.util.Arrays;
 
 /**
  * One activation's observed values, for static int8: the minimum, the maximum and a histogram of |x| over
  * [0, bound) that doubles its bound (merging bin pairs) when a larger value arrives, so samples stream through
  * without being kept. Its {@link #range} follows ONNX Runtime's calibrators: minmax takes [min, max];
  * percentile clips |x| at the 99.999th percentile; entropy takes the threshold whose 128-level quantization of
- * the histogram has the least KL divergence from it (TensorRT's method). Not thread-safe.
+ * the histogram has the least KL divergence from it (TensorRT's method). In the api so that the harness can
+ * observe ranges where the calibration runs (a child JVM with ONNX Runtime) and hand back only their
+ * {@link Snapshot}s. Not thread-safe.
  */
-final class ActivationRange {
-    static final int BINS = 2048;
-    static final double PERCENTILE = 99.999;
+public final class ActivationRange {
+    public static final int BINS = 2048;
+    public static final double PERCENTILE = 99.999;
     private static final int LEVELS = 128;
 
     private final long[] histogram = new long[BINS];
@@ -20,7 +23,45 @@ final class ActivationRange {
     private float max = Float.NEGATIVE_INFINITY;
     private long count;
 
-    void add(float[] values) {
+    /** What a range has observed, as plain values (for JSON between JVMs). */
+    public record Snapshot(float min, float max, double bound, long count, long[] histogram) {
+        public Snapshot {
+            if (histogram == null || histogram.length != BINS) {
+                throw new IllegalArgumentException("an activation range's histogram has " + BINS + " bins");
+            }
+            histogram = histogram.clone();
+        }
+
+        @Override
+        public long[] histogram() {
+            return histogram.clone();
+        }
+    }
+
+    public ActivationRange() {
+    }
+
+    /** A range that has observed what {@code snapshot} holds. */
+    public static ActivationRange of(Snapshot snapshot) {
+        ActivationRange r = new ActivationRange();
+        if (snapshot.count() > 0) {
+            r.min = snapshot.min();
+            r.max = snapshot.max();
+            r.bound = snapshot.bound();
+            r.count = snapshot.count();
+            System.arraycopy(snapshot.histogram(), 0, r.histogram, 0, BINS);
+        }
+        return r;
+    }
+
+    /** What this range has observed (zeros when nothing yet). */
+    public Snapshot snapshot() {
+        return count == 0 ? new Snapshot(0, 0, 0, 0, new long[BINS])
+                : new Snapshot(min, max, bound, count, Arrays.copyOf(histogram, BINS));
+    }
+
+    /** Observes {@code values}; NaNs are skipped. */
+    public void add(float[] values) {
         for (float v : values) {
             if (Float.isNaN(v)) {
                 continue;
@@ -43,16 +84,16 @@ final class ActivationRange {
         for (int i = 0; i < BINS / 2; i++) {
             histogram[i] = histogram[2 * i] + histogram[2 * i + 1];
         }
-        java.util.Arrays.fill(histogram, BINS / 2, BINS, 0);
+        Arrays.fill(histogram, BINS / 2, BINS, 0);
         bound *= 2;
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
     /** {low, high}, always including 0 (as ONNX Runtime's quantizer does). */
-    float[] range(Calibration.Method method) {
+    public float[] range(Calibration.Method method) {
         if (count == 0) {
             return new float[] {0, 0};
         }
