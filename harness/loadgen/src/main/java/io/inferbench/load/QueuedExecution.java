@@ -225,7 +225,7 @@ final class QueuedExecution extends Execution {
                 if (n == 0) {
                     return;
                 }
-                execute(worker, batch, n);
+                execute(worker, index, batch, n);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -258,7 +258,7 @@ final class QueuedExecution extends Execution {
         return n;
     }
 
-    private void execute(SystemUnderTest.QueryWorker worker, Query[] batch, int n) {
+    private void execute(SystemUnderTest.QueryWorker worker, int index, Query[] batch, int n) {
         long start = System.nanoTime();
         Throwable error = null;
         try {
@@ -275,6 +275,10 @@ final class QueuedExecution extends Execution {
             batch[0].phase.recordBatch(n);
         }
         for (int i = 0; i < n; i++) {
+            if (trace != null) {
+                trace.record(batch[i].phase.phase(), index, batch[i].sample, batch[i].refNanos, start, end,
+                        error == null);
+            }
             complete(batch[i], start, end, error);
             batch[i] = null;
         }
