@@ -215,6 +215,8 @@ public final class BenchmarkRunner {
         // Accuracy mode: each configuration leaves its outputs on a few samples here (forked children
         // are told the folder in their request) for the agreement analysis at the end.
         Path outputs = runDir.resolve("outputs").toAbsolutePath();
+        // run.trace: each configuration's forks leave their query traces here, joined into the run's at the end.
+        Path traces = runDir.resolve("traces").toAbsolutePath();
         int n = configurations.size();
         ConfigurationResult[] slots = new ConfigurationResult[n];
         for (int i = 0; i < n; i++) {
@@ -223,9 +225,9 @@ public final class BenchmarkRunner {
         RunResult result = initial.withConfigurations(filled(slots), null);
         save(result, runDir, "before the first configuration", result.configurations().size(), n);
         ConfigurationExecutor here = new ConfigurationRunner(backends, new LoadGenerator(), interval)
-                .withAccuracy(scenario.accuracy()).withOutputCapture(outputs);
+                .withAccuracy(scenario.accuracy()).withOutputCapture(outputs).withTrace(traces, 1);
         ConfigurationExecutor forked = new ForkExecutor(scenario, runDir, interval, withBackendEnvironment(forkJvms))
-                .withOutputCapture(outputs);
+                .withOutputCapture(outputs).withTrace(traces);
         for (int i = 0; i < n; i++) {
             if (slots[i] != null) {
                 continue;
@@ -244,6 +246,12 @@ public final class BenchmarkRunner {
         }
         result = RunAnalysis.analyse(result.withConfigurations(filled(slots), Instant.now()), scenario, outputs);
         save(result, runDir, "at the end (comparisons and recommendation)", result.configurations().size(), n);
+        try {
+            RunTrace.write(result, traces, runDir);
+        } catch (IOException e) {
+            throw new IOException("the query trace (run.trace) could not be written to " + runDir + ": "
+                    + e.getMessage() + "; result.json is complete", e);
+        }
         return result;
     }
 

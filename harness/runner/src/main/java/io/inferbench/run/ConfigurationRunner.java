@@ -37,18 +37,22 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
     private final Duration interval;
     private final AccuracySpec accuracy;
     private final Path captureDir;
+    private final Path traceDir;
+    private final int fork;
 
     public ConfigurationRunner(Map<String, BackendProvider> backends, LoadGenerator generator, Duration interval) {
-        this(backends, new MeasurementStep(generator), interval, null, null);
+        this(backends, new MeasurementStep(generator), interval, null, null, null, 1);
     }
 
     private ConfigurationRunner(Map<String, BackendProvider> backends, MeasurementStep measurement, Duration interval,
-                                AccuracySpec accuracy, Path captureDir) {
+                                AccuracySpec accuracy, Path captureDir, Path traceDir, int fork) {
         this.backends = backends;
         this.measurement = measurement;
         this.interval = interval;
         this.accuracy = accuracy;
         this.captureDir = captureDir;
+        this.traceDir = traceDir;
+        this.fork = fork;
     }
 
     /**
@@ -56,7 +60,7 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
      * null for none (a fork other than the first: accuracy is evaluated once per configuration).
      */
     public ConfigurationRunner withAccuracy(AccuracySpec tasks) {
-        return new ConfigurationRunner(backends, measurement, interval, tasks, captureDir);
+        return new ConfigurationRunner(backends, measurement, interval, tasks, captureDir, traceDir, fork);
     }
 
     /**
@@ -64,7 +68,15 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
      * ({@link OutputCapture#file}) for the run's output-agreement analysis; null captures nothing.
      */
     public ConfigurationRunner withOutputCapture(Path dir) {
-        return new ConfigurationRunner(backends, measurement, interval, accuracy, dir);
+        return new ConfigurationRunner(backends, measurement, interval, accuracy, dir, traceDir, fork);
+    }
+
+    /**
+     * This runner, writing the query trace of each configuration with {@code run.trace: true} to
+     * {@code dir} as the piece of fork {@code forkNumber} ({@link TracePiece#file}); null writes none.
+     */
+    public ConfigurationRunner withTrace(Path dir, int forkNumber) {
+        return new ConfigurationRunner(backends, measurement, interval, accuracy, captureDir, dir, forkNumber);
     }
 
     @Override
@@ -111,6 +123,10 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                 resources.mark("warmup");
                 MeasurementStep.Measured measured = measurement.run(c, MeasurementStep.loadPlan(c, interval), sut,
                         resources, listener);
+                if (traceDir != null && !measured.traces().isEmpty()) {
+                    listener.step("writing the query trace");
+                    TracePiece.write(TracePiece.file(traceDir, c.id(), fork), measured.traces());
+                }
                 // Accuracy mode, after the measurement and outside any timed region; its own phase on the
                 // utilization timeline, so the measurement's energy and CPU figures do not include it.
                 boolean scoring = !(measured.outcome() instanceof ConfigurationOutcome.Failed)

@@ -100,6 +100,9 @@ final class ConfigurationBinder {
         if (run.forks() != RunSpec.DEFAULT_FORKS) {
             settings.put("run.forks", run.forks() == 0 ? "0 (in the harness's JVM)" : Integer.toString(run.forks()));
         }
+        if (run.trace()) {
+            settings.put("run.trace", "true");
+        }
         if (run.jvm().heap() != null) {
             settings.put("run.jvm.heap", run.jvm().heap());
         }

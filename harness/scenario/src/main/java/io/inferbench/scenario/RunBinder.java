@@ -50,7 +50,8 @@ final class RunBinder {
         Duration timeout = m.duration(RunKeys.TIMEOUT, RunSpec.defaultTimeout(maxDuration, forks));
         Boolean earlyStopping = m.flag(RunKeys.EARLY_STOPPING);
         JvmSpec jvm = jvm(m.map(RunKeys.JVM));
-        if (timeout == null || earlyStopping == null || jvm == null) {
+        Boolean trace = m.flag(RunKeys.TRACE);
+        if (timeout == null || earlyStopping == null || jvm == null || trace == null) {
             return null;
         }
         if (timeout.compareTo(minDuration) < 0) {
@@ -58,7 +59,7 @@ final class RunBinder {
                     + "min-duration (" + Durations.format(minDuration) + "): no configuration could finish");
         }
         return new RunSpec(warmup, minDuration, minQueries, maxDuration, forks, timeout, stability, earlyStopping,
-                jvm);
+                jvm, trace);
     }
 
     /** {@code run.jvm}: the child JVM's heap, flags and environment; null after recording a problem. */

@@ -20,11 +20,18 @@ import java.time.Duration;
  * @param earlyStopping whether too few queries for an early-stopping estimate of the profile's key
  *                    percentile make the measurement INVALID (the estimates are reported either way)
  * @param jvm         heap, flags and environment of the configuration's child JVMs
+ * @param trace       whether every query's scheduled, start and end time is written ({@code run.trace})
  */
 public record RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration, int forks,
-                      Duration timeout, StabilitySpec stability, boolean earlyStopping, JvmSpec jvm) {
+                      Duration timeout, StabilitySpec stability, boolean earlyStopping, JvmSpec jvm, boolean trace) {
     public RunSpec {
         jvm = jvm == null ? JvmSpec.DEFAULT : jvm;
+    }
+
+    /** Without a query trace. */
+    public RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration, int forks,
+                   Duration timeout, StabilitySpec stability, boolean earlyStopping, JvmSpec jvm) {
+        this(warmup, minDuration, minQueries, maxDuration, forks, timeout, stability, earlyStopping, jvm, false);
     }
 
     public RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration, int forks,
