@@ -51,7 +51,8 @@ final class RunBinder {
         Boolean earlyStopping = m.flag(RunKeys.EARLY_STOPPING);
         JvmSpec jvm = jvm(m.map(RunKeys.JVM));
         Boolean trace = m.flag(RunKeys.TRACE);
-        if (timeout == null || earlyStopping == null || jvm == null || trace == null) {
+        Double busy = m.percentage(RunKeys.BUSY_THRESHOLD, RunSpec.DEFAULT_BUSY_THRESHOLD);
+        if (timeout == null || earlyStopping == null || jvm == null || trace == null || busy == null) {
             return null;
         }
         if (timeout.compareTo(minDuration) < 0) {
@@ -59,7 +60,7 @@ final class RunBinder {
                     + "min-duration (" + Durations.format(minDuration) + "): no configuration could finish");
         }
         return new RunSpec(warmup, minDuration, minQueries, maxDuration, forks, timeout, stability, earlyStopping,
-                jvm, trace);
+                jvm, trace, busy);
     }
 
     /** {@code run.jvm}: the child JVM's heap, flags and environment; null after recording a problem. */
