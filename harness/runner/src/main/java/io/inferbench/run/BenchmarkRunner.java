@@ -7,6 +7,7 @@ import io.inferbench.api.BackendProvider;
 import io.inferbench.env.EnvironmentProbe;
 import io.inferbench.load.LoadGenerator;
 import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.EnvironmentInfo;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
@@ -167,7 +168,7 @@ public final class BenchmarkRunner {
             for (var e : own.environment().entrySet()) {
                 jvm = jvm.withEnvironment(e.getKey(), e.getValue());
             }
-            return jvm;
+            return spec.hardware().cpus() == null ? jvm : jvm.pinnedTo(spec.hardware().cpus());
         };
     }
 
@@ -237,8 +238,15 @@ public final class BenchmarkRunner {
             // Nothing to start for a configuration preflight found cannot run (e.g. its model did not convert).
             ConfigurationExecutor executor = inProcess || pc.spec().run().forks() == 0 || pc.notRunnable() != null
                     ? here : forked;
-            slots[i] = executor == here ? inAdapterContext(pc, () -> here.execute(pc, listener))
-                    : executor.execute(pc, listener);
+            if (executor == here && pc.spec().hardware().cpus() != null && pc.notRunnable() == null) {
+                // Pinning the harness's own JVM would pin the whole run: refuse rather than measure unpinned.
+                slots[i] = ConfigurationResults.notMeasured(pc, ConfigurationStatus.FAILED, "hardware.cpus ("
+                        + pc.spec().hardware().cpus() + ") pins a child JVM, but --in-process runs this configuration "
+                        + "in the harness's JVM; run without --in-process", List.of());
+            } else {
+                slots[i] = executor == here ? inAdapterContext(pc, () -> here.execute(pc, listener))
+                        : executor.execute(pc, listener);
+            }
             listener.configurationFinished(slots[i]);
             result = result.withConfigurations(filled(slots), null);
             save(result, runDir, "after " + pc.spec().id() + " " + pc.spec().label(),

@@ -6,6 +6,7 @@ import io.inferbench.api.BackendProvider;
 import io.inferbench.api.DeviceUnavailableException;
 import io.inferbench.api.Tensor;
 import io.inferbench.api.UnsupportedModelException;
+import io.inferbench.env.MachineMonitor;
 import io.inferbench.input.InputPlan;
 import io.inferbench.input.SampleSet;
 import io.inferbench.load.LoadGenerator;
@@ -13,6 +14,7 @@ import io.inferbench.result.AccuracyResult;
 import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
+import io.inferbench.result.MachineActivity;
 import io.inferbench.result.ResourcesResult;
 import io.inferbench.result.SessionInfo;
 import io.inferbench.scenario.AccuracySpec;
@@ -106,7 +108,8 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
     private ConfigurationResult run(PreparedConfiguration pc, RunListener listener) throws Exception {
         ConfigurationSpec c = pc.spec();
         listener.step("loading model");
-        try (ResourceTracker resources = ResourceTracker.start(c.hardware().device(), interval);
+        try (MachineMonitor machine = MachineMonitor.start(c.hardware().cpus(), c.run().busyThresholdPercent());
+             ResourceTracker resources = ResourceTracker.start(c.hardware().device(), interval);
              LoadedModel model = LoadedModel.open(backends.get(c.backend().name()), pc)) {
             List<Problem> problems = new ArrayList<>();
             InputPlan plan = InputPreparation.plan(pc, model.session().inputs(), problems);
@@ -121,8 +124,10 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                     c.inputs().batchSize(), maxBatch, InputPreparation.draws(pc, samples.size()))) {
                 double firstMs = firstInference(sut);
                 resources.mark("warmup");
+                machine.loadStarts();
                 MeasurementStep.Measured measured = measurement.run(c, MeasurementStep.loadPlan(c, interval), sut,
                         resources, listener);
+                MachineActivity activity = machine.stop();
                 if (traceDir != null && !measured.traces().isEmpty()) {
                     listener.step("writing the query trace");
                     TracePiece.write(TracePiece.file(traceDir, c.id(), fork), measured.traces());
@@ -143,7 +148,7 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                         ConfigurationResults.tensors(model.session().outputs()), model.session().properties(),
                         InputPreparation.lengths(pc, sampleSet));
                 return new ConfigurationResult(ConfigurationResults.setup(pc), session, measured.outcome(),
-                        measured.phases(), used, scored);
+                        measured.phases(), used, scored, activity);
             }
         }
     }

@@ -78,7 +78,12 @@ public final class ForkExecutor implements ConfigurationExecutor {
         int n = Math.max(1, c.run().forks());
         Duration timeout = c.run().timeout();
         Instant deadline = Instant.now().plus(timeout);
-        ForkJvm jvm = jvms.forConfiguration(c);
+        ForkJvm jvm;
+        try {
+            jvm = jvms.forConfiguration(c);
+        } catch (ForkJvm.PinningUnavailableException e) {
+            return ForkResults.failed(pc, ConfigurationStatus.FAILED, e.getMessage(), List.of());
+        }
         List<ConfigurationResult> done = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             String who = "fork " + i + " of " + n + ": ";

@@ -4,6 +4,7 @@ import io.inferbench.result.AccuracyResult;
 import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
+import io.inferbench.result.MachineActivity;
 import io.inferbench.result.PhaseResult;
 import io.inferbench.result.PhasesResult;
 import io.inferbench.result.Verdict;
@@ -38,7 +39,8 @@ final class ForkResults {
         PhasesResult phases = new PhasesResult(first.phases().warmup(), ForkStatistics.merge(measured), measured,
                 ForkStatistics.variation(measured), first.phases().peak());
         return new ConfigurationResult(first.setup(), first.session(), new ConfigurationOutcome.Ok(Verdict.of(reasons)),
-                phases, first.resources(), accuracy(forks));
+                phases, first.resources(), accuracy(forks),
+                MachineActivity.merge(forks.stream().map(ConfigurationResult::machine).toList()));
     }
 
     /** Accuracy is evaluated by one fork only (the first): its results, wherever they are. */
