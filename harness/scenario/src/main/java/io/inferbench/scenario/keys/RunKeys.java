@@ -58,7 +58,7 @@ public final class RunKeys {
 
     public static final KeySpec TRACE = KeySpec.of("trace", new Flag(), "Write every query's scheduled, start and "
             + "end time, as LoadGen's detailed log does: trace.csv.gz and trace.json (Chrome's Trace Event Format, for "
-            + "Perfetto or chrome://tracing) beside result.json. Off by default: it costs memory (about 33 bytes a "
+            + "Perfetto or chrome://tracing) beside result.json. Off by default: it costs memory (32 bytes a "
             + "query, at most 4 million queries per measurement) and disk.").withDefault(false);
 
     public static final KeySpec BUSY_THRESHOLD = KeySpec.of("busy-threshold", new Percentage(), "The noise guard: the "
