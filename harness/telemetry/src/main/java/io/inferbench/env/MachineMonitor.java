@@ -100,7 +100,6 @@ public final class MachineMonitor implements AutoCloseable {
         last = loadStart;
         sampler = new Thread(this::loop, "inferbench-noise-guard");
         sampler.setDaemon(true);
-        sampler.setPriority(Thread.MIN_PRIORITY);
         sampler.start();
     }
 
