@@ -26,8 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Before: one window, from {@link #start} to {@link #loadStarts}. During: from {@link #loadStarts}
  * to {@link #stop}, read by a daemon thread every {@link #DEFAULT_PERIOD} — each read walks every
- * {@code /proc/PID/stat} (a few milliseconds of one core for a few hundred processes, so about 0.1% of
- * a core at this rate; the result records the exact cost in {@link MachineActivity#monitorCpuMs}).
+ * {@code /proc/PID/stat} (3–7 ms of one core for about 120 processes, so 0.15–0.4% of a core at
+ * this rate; the result records the exact cost in {@link MachineActivity#monitorCpuMs}).
  * A process's peak is its busiest of those windows; windows shorter than half the period (the last
  * one, cut by {@link #stop}) count for the mean only, as one 10 ms clock tick in them would read as a
  * large share. This process, its parent (the harness, which only waits meanwhile) and its own child
@@ -44,6 +44,8 @@ public final class MachineMonitor implements AutoCloseable {
     private final String cpus;
     private final double thresholdPercent;
     private final Set<Long> excluded;
+    /** Processes listed per window: {@link MachineActivity#BUSIEST_KEPT} (tests may ask for all). */
+    private final int kept;
     private final long self;
     private final Set<String> notes = new LinkedHashSet<>();
     private final ThreadMXBean threads = threadBean();
@@ -58,8 +60,9 @@ public final class MachineMonitor implements AutoCloseable {
     private Thread sampler;
     private MachineActivity result;
 
-    private MachineMonitor(Path procRoot, Duration period, String cpus, double thresholdPercent) {
+    private MachineMonitor(Path procRoot, Duration period, String cpus, double thresholdPercent, int kept) {
         this.procRoot = procRoot;
+        this.kept = kept;
         this.periodNanos = period.toNanos();
         this.cpus = cpus;
         this.thresholdPercent = thresholdPercent;
@@ -82,7 +85,12 @@ public final class MachineMonitor implements AutoCloseable {
 
     /** {@link #start(String, double)} reading {@code procRoot} every {@code period} (tests). */
     static MachineMonitor start(Path procRoot, Duration period, String cpus, double thresholdPercent) {
-        MachineMonitor m = new MachineMonitor(procRoot, period, cpus, thresholdPercent);
+        return start(procRoot, period, cpus, thresholdPercent, MachineActivity.BUSIEST_KEPT);
+    }
+
+    /** {@link #start(Path, Duration, String, double)} listing up to {@code kept} processes per window. */
+    static MachineMonitor start(Path procRoot, Duration period, String cpus, double thresholdPercent, int kept) {
+        MachineMonitor m = new MachineMonitor(procRoot, period, cpus, thresholdPercent, kept);
         m.start = m.read();
         if (m.start.processes().isEmpty()) {
             m.notes.add(procRoot + ": no process readable; other processes are not watched");
@@ -96,7 +104,7 @@ public final class MachineMonitor implements AutoCloseable {
             return;
         }
         loadStart = read();
-        before = load(start, loadStart, Map.of(), MachineActivity.BUSIEST_KEPT);
+        before = load(start, loadStart, Map.of(), kept);
         last = loadStart;
         sampler = new Thread(this::loop, "inferbench-noise-guard");
         sampler.setDaemon(true);
@@ -119,7 +127,7 @@ public final class MachineMonitor implements AutoCloseable {
             }
             ProcessTable.Snapshot end = read();
             peakOver(last, end);
-            during = load(loadStart, end, peaks, MachineActivity.BUSIEST_KEPT);
+            during = load(loadStart, end, peaks, kept);
         }
         result = new MachineActivity(cpus, cpusAllowed(), thresholdPercent, before, during,
                 (samplerCpuNanos + callerCpuNanos) / 1e6, List.copyOf(notes));

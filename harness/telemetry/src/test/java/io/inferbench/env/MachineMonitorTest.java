@@ -117,12 +117,15 @@ class MachineMonitorTest {
         assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "Linux /proc");
         Process shell = new ProcessBuilder("sh", "-c", "sh -c 'while :; do :; done' & wait").start();
         try {
-            MachineMonitor m = MachineMonitor.start(Path.of("/proc"), Duration.ofMillis(300), null, 20);
+            // Every process listed, not the five busiest: on a shared machine other builds may outrank the loop.
+            MachineMonitor m = MachineMonitor.start(Path.of("/proc"), Duration.ofMillis(300), null, 20,
+                    Integer.MAX_VALUE);
             m.loadStarts();
             Thread.sleep(1500);
             MachineActivity a = m.stop();
             Set<Long> busyLoop = shell.descendants().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
-            assertTrue(a.during().busiest().stream().anyMatch(p -> busyLoop.contains(p.pid())),
+            assertTrue(a.during().busiest().stream().anyMatch(p -> busyLoop.contains(p.pid())
+                            && p.peakPercentOfCore() >= p.meanPercentOfCore() && p.meanPercentOfCore() > 0),
                     "the shell's busy loop " + busyLoop + " among " + a.during().busiest());
             assertNotNull(a.cpusAllowed());
             int reads = 20;
