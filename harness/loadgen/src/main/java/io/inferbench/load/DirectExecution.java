@@ -48,7 +48,7 @@ final class DirectExecution extends Execution {
                 ready.countDown();
             }
             go.await();
-            loop(worker);
+            loop(worker, index);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -56,15 +56,17 @@ final class DirectExecution extends Execution {
         }
     }
 
-    private void loop(SystemUnderTest.QueryWorker worker) {
+    private void loop(SystemUnderTest.QueryWorker worker, int index) {
         while (!stop) {
             PhaseRecorder phase = current.get();
             int sample = nextSample();
             long t0 = System.nanoTime();
             long t1;
+            boolean ok = false;
             try {
                 worker.issue(sample);
                 t1 = System.nanoTime();
+                ok = true;
                 phase.record(t1 - t0, t1);
                 if (phase == measurement) {
                     sut.measured(1, sample, t1 - t0);
@@ -72,6 +74,10 @@ final class DirectExecution extends Execution {
             } catch (Exception | Error e) {
                 t1 = System.nanoTime();
                 recordError(phase, e, t1);
+            }
+            if (trace != null) {
+                // A closed loop issues each query the moment it may: scheduled and started at once.
+                trace.record(phase.phase(), index, sample, t0, t0, t1, ok);
             }
             advanceAfterCompletion(phase, t1);
         }

@@ -23,6 +23,8 @@ abstract class Execution {
     final AtomicReference<String> abortReason = new AtomicReference<>();
     final AtomicLong cursor = new AtomicLong();
     final int sampleCount;
+    /** Null unless the plan asks for a trace: the hot path tests it once per query. */
+    final QueryTrace trace;
     volatile boolean stop;
     /** Set by the timeline thread when the warmup's extra condition holds (or there is none). */
     private volatile boolean warmupConditionMet;
@@ -36,6 +38,7 @@ abstract class Execution {
         this.listener = listener;
         this.hangGrace = hangGrace;
         this.sampleCount = sut.sampleCount();
+        this.trace = plan.trace() ? new QueryTrace() : null;
         if (sampleCount < 1) {
             throw new IllegalArgumentException("the system under test has no samples");
         }
@@ -72,7 +75,7 @@ abstract class Execution {
         LockSupport.unpark(timeline);
         timeline.join();
         PhaseRecording w = skipWarmup ? PhaseRecording.empty(Phase.WARMUP) : warmup.finish();
-        return new LoadResult(w, measurement.finish(), sut.samplesPerQuery(), abortReason.get());
+        return new LoadResult(w, measurement.finish(), sut.samplesPerQuery(), abortReason.get(), trace);
     }
 
     /** Whether the warmup rule is met at {@code now}, given what the warmup has done. */

@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param batching    dynamic batching, or null for none
  * @param warmupUntil after the warmup rule is met, the warmup goes on until this holds on its
  *                    timeline (e.g. the stability rule), bounded by the maximum duration; null for no extra condition
+ * @param trace       record every query's scheduled, start and end time ({@link QueryTrace}); off by default
  */
 public record LoadPlan(LoadProfile profile, Warmup warmup, Duration minDuration, long minQueries,
                        Duration maxDuration, Duration interval, Batching batching,
-                       java.util.function.Predicate<List<IntervalRecord>> warmupUntil) {
+                       java.util.function.Predicate<List<IntervalRecord>> warmupUntil, boolean trace) {
     public LoadPlan {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(warmup, "warmup");
@@ -37,6 +38,13 @@ public record LoadPlan(LoadProfile profile, Warmup warmup, Duration minDuration,
         }
     }
 
+    /** Without a query trace. */
+    public LoadPlan(LoadProfile profile, Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration,
+                    Duration interval, Batching batching,
+                    java.util.function.Predicate<List<IntervalRecord>> warmupUntil) {
+        this(profile, warmup, minDuration, minQueries, maxDuration, interval, batching, warmupUntil, false);
+    }
+
     public LoadPlan(LoadProfile profile, Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration,
                     Duration interval) {
         this(profile, warmup, minDuration, minQueries, maxDuration, interval, null, null);
@@ -49,7 +57,12 @@ public record LoadPlan(LoadProfile profile, Warmup warmup, Duration minDuration,
 
     /** Same plan with another profile (a peak-search probe). */
     public LoadPlan with(LoadProfile p) {
-        return new LoadPlan(p, warmup, minDuration, minQueries, maxDuration, interval, batching, warmupUntil);
+        return new LoadPlan(p, warmup, minDuration, minQueries, maxDuration, interval, batching, warmupUntil, trace);
+    }
+
+    /** Same plan, recording a {@link QueryTrace} or not. */
+    public LoadPlan withTrace(boolean on) {
+        return new LoadPlan(profile, warmup, minDuration, minQueries, maxDuration, interval, batching, warmupUntil, on);
     }
 
     /** True when queries go through a queue to workers rather than straight from client to worker. */

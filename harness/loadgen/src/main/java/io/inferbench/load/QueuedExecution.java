@@ -178,7 +178,7 @@ final class QueuedExecution extends Execution {
             phase.recordIssue(now - due, lateNanos);
             Query q = new Query(due, nextSample(), phase, null);
             if (direct) {
-                start(workers[nextWorker], q);
+                start(workers[nextWorker], nextWorker, q);
                 nextWorker = (nextWorker + 1) % workers.length;
             } else {
                 queue.add(q);
@@ -202,7 +202,7 @@ final class QueuedExecution extends Execution {
     }
 
     /** Starts {@code q} on an asynchronous worker; its completion is recorded where it completes. */
-    private void start(SystemUnderTest.QueryWorker worker, Query q) {
+    private void start(SystemUnderTest.QueryWorker worker, int index, Query q) {
         long start = System.nanoTime();
         CompletionStage<?> call;
         try {
@@ -210,7 +210,14 @@ final class QueuedExecution extends Execution {
         } catch (Exception | Error e) {
             call = CompletableFuture.failedFuture(e);
         }
-        call.whenComplete((ignored, error) -> complete(q, start, System.nanoTime(), unwrap(error), 1, q.sample));
+        call.whenComplete((ignored, error) -> {
+            long end = System.nanoTime();
+            Throwable failure = unwrap(error);
+            if (trace != null) {
+                trace.record(q.phase.phase(), index, q.sample, q.refNanos, start, end, failure == null);
+            }
+            complete(q, start, end, failure, 1, q.sample);
+        });
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -274,7 +281,7 @@ final class QueuedExecution extends Execution {
                 if (n == 0) {
                     return;
                 }
-                execute(worker, batch, n);
+                execute(worker, index, batch, n);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -307,7 +314,7 @@ final class QueuedExecution extends Execution {
         return n;
     }
 
-    private void execute(SystemUnderTest.QueryWorker worker, Query[] batch, int n) {
+    private void execute(SystemUnderTest.QueryWorker worker, int index, Query[] batch, int n) {
         long start = System.nanoTime();
         Throwable error = null;
         try {
@@ -325,6 +332,10 @@ final class QueuedExecution extends Execution {
         }
         int batchStart = batch[0].sample;
         for (int i = 0; i < n; i++) {
+            if (trace != null) {
+                trace.record(batch[i].phase.phase(), index, batch[i].sample, batch[i].refNanos, start, end,
+                        error == null);
+            }
             complete(batch[i], start, end, error, n, batchStart);
             batch[i] = null;
         }

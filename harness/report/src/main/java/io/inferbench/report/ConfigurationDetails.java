@@ -121,6 +121,7 @@ record ConfigurationDetails(List<KeyValue> model, List<Tensor> inputs, List<Tens
             rows.add(KeyValue.of("Errors", Formats.count(m.errors())
                     + (m.firstError() == null ? "" : " — first: " + Formats.firstLine(m.firstError()))));
         }
+        rows.addAll(MachineRows.of(c));
         return rows;
     }
 

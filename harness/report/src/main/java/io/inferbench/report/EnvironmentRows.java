@@ -19,7 +19,7 @@ final class EnvironmentRows {
         if (e == null) {
             return List.of();
         }
-        return List.of(
+        List<KeyValue> rows = new ArrayList<>(List.of(
                 KeyValue.of("Host", e.hostname()),
                 KeyValue.of("CPU", e.cpuModel()),
                 KeyValue.of("CPU flags", String.join(" ", e.cpuFlags())),
@@ -32,7 +32,9 @@ final class EnvironmentRows {
                 KeyValue.of("JVM", e.jvm()),
                 KeyValue.of("JVM arguments", e.jvmArgs().isEmpty() ? "none" : String.join(" ", e.jvmArgs())),
                 KeyValue.of("Git commit", e.gitCommit()),
-                KeyValue.of("Captured at", e.timestamp()));
+                KeyValue.of("Captured at", e.timestamp())));
+        rows.addAll(2, MachineRows.power(e.cpuPower()));
+        return rows;
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The problem lines of the headline: one per configuration that failed, was skipped or is invalid,
  * and one per thing a reader must know before trusting a figure — an overloaded open loop, an
- * unstable measurement, a peak search that found no load meeting its objective, failed queries.
+ * unstable measurement, a peak search that found no load meeting its objective, failed queries, a
+ * machine another process kept busy while the load ran (the noise guard).
  *
  * <p>An overloaded or unstable measurement is also INVALID, and its verdict says so in a sentence;
  * that sentence is moved to the dedicated line (which has the figures) rather than said twice.
@@ -57,6 +58,10 @@ final class HeadlineProblems {
             PeakSearchResult peak = c.phases().peak();
             if (ok && peak != null && !PeakView.found(peak)) {
                 add(problems, label, "NO PEAK", noPeak(peak));
+            }
+            String busy = ok ? MachineRows.busy(c) : null;
+            if (busy != null) {
+                add(problems, label, "BUSY", busy);
             }
             PhaseResult m = c.measurement();
             if (ok && m != null && m.errors() > 0) {

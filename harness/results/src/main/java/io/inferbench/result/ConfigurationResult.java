@@ -1,5 +1,6 @@
 package io.inferbench.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.inferbench.api.accuracy.AccuracyMetric;
 
 import java.util.List;
@@ -16,15 +17,24 @@ import java.util.Objects;
  * @param resources load time, cold start and utilization; {@link ResourcesResult#NONE} when nothing ran
  * @param accuracy  the scenario's accuracy tasks on this configuration, in task order (accuracy mode,
  *                  after the measurement); empty when the scenario has none
+ * @param machine   what else the machine was doing before and during the load, and the CPUs it ran on (the
+ *                  noise guard); null when the configuration did not run (and in results from before it)
  */
 public record ConfigurationResult(ConfigurationSetup setup, SessionInfo session, ConfigurationOutcome outcome,
-                                  PhasesResult phases, ResourcesResult resources, List<AccuracyResult> accuracy) {
+                                  PhasesResult phases, ResourcesResult resources, List<AccuracyResult> accuracy,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) MachineActivity machine) {
     public ConfigurationResult {
         Objects.requireNonNull(setup, "setup: a configuration result names its configuration");
         session = session == null ? SessionInfo.NONE : session;
         phases = phases == null ? PhasesResult.NONE : phases;
         resources = resources == null ? ResourcesResult.NONE : resources;
         accuracy = accuracy == null ? List.of() : List.copyOf(accuracy);
+    }
+
+    /** Without the noise guard's record (nothing ran, or a result from before it). */
+    public ConfigurationResult(ConfigurationSetup setup, SessionInfo session, ConfigurationOutcome outcome,
+                               PhasesResult phases, ResourcesResult resources, List<AccuracyResult> accuracy) {
+        this(setup, session, outcome, phases, resources, accuracy, null);
     }
 
     /**
@@ -40,7 +50,12 @@ public record ConfigurationResult(ConfigurationSetup setup, SessionInfo session,
 
     /** This result with these accuracy results. */
     public ConfigurationResult withAccuracy(List<AccuracyResult> results) {
-        return new ConfigurationResult(setup, session, outcome, phases, resources, results);
+        return new ConfigurationResult(setup, session, outcome, phases, resources, results, machine);
+    }
+
+    /** This result with this noise-guard record. */
+    public ConfigurationResult withMachine(MachineActivity activity) {
+        return new ConfigurationResult(setup, session, outcome, phases, resources, accuracy, activity);
     }
 
     /** The configuration's id, e.g. {@code c01}. */

@@ -1,5 +1,6 @@
 package io.inferbench.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -20,15 +21,27 @@ import java.util.Map;
  * @param gitCommit       commit of the InferBench checkout, with {@code -dirty} when modified; or null
  * @param timestamp       ISO-8601 time the environment was captured
  * @param gpus            GPUs found, as descriptions; empty when none
+ * @param cpuPower        CPU governor and turbo state when the run started; null in results from before they
+ *                        were recorded
  */
 public record EnvironmentInfo(String hostname, String cpuModel, List<String> cpuFlags, int logicalCores,
                               long memoryBytes, String os, String kernel, String arch, String jvm,
                               List<String> jvmArgs, Map<String, String> libraries, String gitCommit,
-                              String timestamp, List<String> gpus) {
+                              String timestamp, List<String> gpus,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) CpuPowerInfo cpuPower) {
     public EnvironmentInfo {
         cpuFlags = List.copyOf(cpuFlags);
         jvmArgs = List.copyOf(jvmArgs);
         libraries = Ordered.copy(libraries);
         gpus = List.copyOf(gpus);
+    }
+
+    /** Without the CPU's power settings (results from before they were recorded). */
+    public EnvironmentInfo(String hostname, String cpuModel, List<String> cpuFlags, int logicalCores,
+                           long memoryBytes, String os, String kernel, String arch, String jvm,
+                           List<String> jvmArgs, Map<String, String> libraries, String gitCommit,
+                           String timestamp, List<String> gpus) {
+        this(hostname, cpuModel, cpuFlags, logicalCores, memoryBytes, os, kernel, arch, jvm, jvmArgs, libraries,
+                gitCommit, timestamp, gpus, null);
     }
 }

@@ -7,6 +7,7 @@ import io.inferbench.api.BackendProvider;
 import io.inferbench.env.EnvironmentProbe;
 import io.inferbench.load.LoadGenerator;
 import io.inferbench.result.ConfigurationResult;
+import io.inferbench.result.ConfigurationStatus;
 import io.inferbench.result.EnvironmentInfo;
 import io.inferbench.result.ResultJson;
 import io.inferbench.result.RunResult;
@@ -167,7 +168,7 @@ public final class BenchmarkRunner {
             for (var e : own.environment().entrySet()) {
                 jvm = jvm.withEnvironment(e.getKey(), e.getValue());
             }
-            return jvm;
+            return spec.hardware().cpus() == null ? jvm : jvm.pinnedTo(spec.hardware().cpus());
         };
     }
 
@@ -215,6 +216,8 @@ public final class BenchmarkRunner {
         // Accuracy mode: each configuration leaves its outputs on a few samples here (forked children
         // are told the folder in their request) for the agreement analysis at the end.
         Path outputs = runDir.resolve("outputs").toAbsolutePath();
+        // run.trace: each configuration's forks leave their query traces here, joined into the run's at the end.
+        Path traces = runDir.resolve("traces").toAbsolutePath();
         int n = configurations.size();
         ConfigurationResult[] slots = new ConfigurationResult[n];
         for (int i = 0; i < n; i++) {
@@ -223,10 +226,11 @@ public final class BenchmarkRunner {
         RunResult result = initial.withConfigurations(filled(slots), null);
         save(result, runDir, "before the first configuration", result.configurations().size(), n);
         ConfigurationExecutor here = new ConfigurationRunner(backends, new LoadGenerator(), interval)
-.withAccuracy(scenario.accuracy())
-                .withOutputCapture(outputs, io.inferbench.scenario.AccuracySpec.agreementOf(scenario.accuracy()));
+                .withAccuracy(scenario.accuracy())
+                .withOutputCapture(outputs, io.inferbench.scenario.AccuracySpec.agreementOf(scenario.accuracy()))
+                .withTrace(traces, 1);
         ConfigurationExecutor forked = new ForkExecutor(scenario, runDir, interval, withBackendEnvironment(forkJvms))
-                .withOutputCapture(outputs);
+                .withOutputCapture(outputs).withTrace(traces);
         for (int i = 0; i < n; i++) {
             if (slots[i] != null) {
                 continue;
@@ -236,8 +240,15 @@ public final class BenchmarkRunner {
             // Nothing to start for a configuration preflight found cannot run (e.g. its model did not convert).
             ConfigurationExecutor executor = inProcess || pc.spec().run().forks() == 0 || pc.notRunnable() != null
                     ? here : forked;
-            slots[i] = executor == here ? inAdapterContext(pc, () -> here.execute(pc, listener))
-                    : executor.execute(pc, listener);
+            if (executor == here && pc.spec().hardware().cpus() != null && pc.notRunnable() == null) {
+                // Pinning the harness's own JVM would pin the whole run: refuse rather than measure unpinned.
+                slots[i] = ConfigurationResults.notMeasured(pc, ConfigurationStatus.FAILED, "hardware.cpus ("
+                        + pc.spec().hardware().cpus() + ") pins a child JVM, but --in-process runs this configuration "
+                        + "in the harness's JVM; run without --in-process", List.of());
+            } else {
+                slots[i] = executor == here ? inAdapterContext(pc, () -> here.execute(pc, listener))
+                        : executor.execute(pc, listener);
+            }
             listener.configurationFinished(slots[i]);
             result = result.withConfigurations(filled(slots), null);
             save(result, runDir, "after " + pc.spec().id() + " " + pc.spec().label(),
@@ -245,6 +256,12 @@ public final class BenchmarkRunner {
         }
         result = RunAnalysis.analyse(result.withConfigurations(filled(slots), Instant.now()), scenario, outputs);
         save(result, runDir, "at the end (comparisons and recommendation)", result.configurations().size(), n);
+        try {
+            RunTrace.write(result, traces, runDir);
+        } catch (IOException e) {
+            throw new IOException("the query trace (run.trace) could not be written to " + runDir + ": "
+                    + e.getMessage() + "; result.json is complete", e);
+        }
         return result;
     }
 

@@ -6,6 +6,7 @@ import io.inferbench.api.BackendProvider;
 import io.inferbench.api.DeviceUnavailableException;
 import io.inferbench.api.Tensor;
 import io.inferbench.api.UnsupportedModelException;
+import io.inferbench.env.MachineMonitor;
 import io.inferbench.input.InputPlan;
 import io.inferbench.input.SampleSet;
 import io.inferbench.load.LoadGenerator;
@@ -14,6 +15,7 @@ import io.inferbench.scenario.AgreementSpec;
 import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
+import io.inferbench.result.MachineActivity;
 import io.inferbench.result.ResourcesResult;
 import io.inferbench.result.SessionInfo;
 import io.inferbench.scenario.AccuracySpec;
@@ -39,19 +41,24 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
     private final AccuracySpec accuracy;
     private final Path captureDir;
     private final AgreementSpec capture;
+    private final Path traceDir;
+    private final int fork;
 
     public ConfigurationRunner(Map<String, BackendProvider> backends, LoadGenerator generator, Duration interval) {
-        this(backends, new MeasurementStep(generator), interval, null, null, AgreementSpec.DEFAULT);
+        this(backends, new MeasurementStep(generator), interval, null, null, AgreementSpec.DEFAULT, null, 1);
     }
 
     private ConfigurationRunner(Map<String, BackendProvider> backends, MeasurementStep measurement, Duration interval,
-                                AccuracySpec accuracy, Path captureDir, AgreementSpec capture) {
+                                AccuracySpec accuracy, Path captureDir, AgreementSpec capture, Path traceDir,
+                                int fork) {
         this.backends = backends;
         this.measurement = measurement;
         this.interval = interval;
         this.accuracy = accuracy;
         this.captureDir = captureDir;
         this.capture = capture;
+        this.traceDir = traceDir;
+        this.fork = fork;
     }
 
     /**
@@ -59,7 +66,7 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
      * null for none (a fork other than the first: accuracy is evaluated once per configuration).
      */
     public ConfigurationRunner withAccuracy(AccuracySpec tasks) {
-        return new ConfigurationRunner(backends, measurement, interval, tasks, captureDir, capture);
+        return new ConfigurationRunner(backends, measurement, interval, tasks, captureDir, capture, traceDir, fork);
     }
 
     /**
@@ -73,7 +80,15 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
     /** The same, on the samples and outputs {@code accuracy.agreement} asks for. */
     public ConfigurationRunner withOutputCapture(Path dir, AgreementSpec spec) {
         return new ConfigurationRunner(backends, measurement, interval, accuracy, dir,
-                spec == null ? AgreementSpec.DEFAULT : spec);
+                spec == null ? AgreementSpec.DEFAULT : spec, traceDir, fork);
+    }
+
+    /**
+     * This runner, writing the query trace of each configuration with {@code run.trace: true} to
+     * {@code dir} as the piece of fork {@code forkNumber} ({@link TracePiece#file}); null writes none.
+     */
+    public ConfigurationRunner withTrace(Path dir, int forkNumber) {
+        return new ConfigurationRunner(backends, measurement, interval, accuracy, captureDir, capture, dir, forkNumber);
     }
 
     @Override
@@ -103,7 +118,8 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
     private ConfigurationResult run(PreparedConfiguration pc, RunListener listener) throws Exception {
         ConfigurationSpec c = pc.spec();
         listener.step("loading model");
-        try (ResourceTracker resources = ResourceTracker.start(c.hardware().device(), interval);
+        try (MachineMonitor machine = MachineMonitor.start(c.hardware().cpus(), c.run().busyThresholdPercent());
+             ResourceTracker resources = ResourceTracker.start(c.hardware().device(), interval);
              LoadedModel model = LoadedModel.open(backends.get(c.backend().name()), pc)) {
             List<Problem> problems = new ArrayList<>();
             InputPlan plan = InputPreparation.plan(pc, model.session().inputs(), problems);
@@ -119,10 +135,16 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                 InputPreparation.recordLengths(pc, sampleSet, sut);
                 double firstMs = firstInference(sut);
                 resources.mark("warmup");
+                machine.loadStarts();
                 MeasurementStep.Measured measured = measurement.run(c, MeasurementStep.loadPlan(c, interval), sut,
                         resources, new SessionMarkingListener(listener, model.session()));
                 // Read now, so that the output capture and accuracy below are not in the session's figures.
                 Map<String, String> properties = model.session().properties();
+                MachineActivity activity = machine.stop();
+                if (traceDir != null && !measured.traces().isEmpty()) {
+                    listener.step("writing the query trace");
+                    TracePiece.write(TracePiece.file(traceDir, c.id(), fork), measured.traces());
+                }
                 // Accuracy mode, after the measurement and outside any timed region; its own phase on the
                 // utilization timeline, so the measurement's energy and CPU figures do not include it.
                 boolean scoring = !(measured.outcome() instanceof ConfigurationOutcome.Failed)
@@ -139,7 +161,7 @@ public final class ConfigurationRunner implements ConfigurationExecutor {
                         ConfigurationResults.tensors(model.session().outputs()), properties,
                         InputPreparation.lengths(pc, sampleSet));
                 return new ConfigurationResult(ConfigurationResults.setup(pc), session, measured.outcome(),
-                        measured.phases(), used, scored);
+                        measured.phases(), used, scored, activity);
             }
         }
     }

@@ -35,6 +35,7 @@ public final class ForkExecutor implements ConfigurationExecutor {
     private final Duration interval;
     private final ForkJvm.Factory jvms;
     private final Path outputsDir;
+    private final Path traceDir;
 
     /** What a child produced: its result, or why there is none. */
     private record Attempt(ConfigurationResult result, String failure) {
@@ -48,20 +49,27 @@ public final class ForkExecutor implements ConfigurationExecutor {
      * @param jvms     the JVM of each configuration's children
      */
     public ForkExecutor(Scenario scenario, Path runDir, Duration interval, ForkJvm.Factory jvms) {
-        this(scenario, runDir, interval, jvms, null);
+        this(scenario, runDir, interval, jvms, null, null);
     }
 
-    private ForkExecutor(Scenario scenario, Path runDir, Duration interval, ForkJvm.Factory jvms, Path outputsDir) {
+    private ForkExecutor(Scenario scenario, Path runDir, Duration interval, ForkJvm.Factory jvms, Path outputsDir,
+                         Path traceDir) {
         this.scenario = scenario;
         this.runDir = runDir;
         this.interval = interval;
         this.jvms = jvms;
         this.outputsDir = outputsDir;
+        this.traceDir = traceDir;
     }
 
     /** This executor, with each configuration's children capturing its outputs in {@code dir} (null: none). */
     public ForkExecutor withOutputCapture(Path dir) {
-        return new ForkExecutor(scenario, runDir, interval, jvms, dir);
+        return new ForkExecutor(scenario, runDir, interval, jvms, dir, traceDir);
+    }
+
+    /** This executor, with children of configurations with {@code run.trace} writing their traces to {@code dir}. */
+    public ForkExecutor withTrace(Path dir) {
+        return new ForkExecutor(scenario, runDir, interval, jvms, outputsDir, dir);
     }
 
     @Override
@@ -70,7 +78,12 @@ public final class ForkExecutor implements ConfigurationExecutor {
         int n = Math.max(1, c.run().forks());
         Duration timeout = c.run().timeout();
         Instant deadline = Instant.now().plus(timeout);
-        ForkJvm jvm = jvms.forConfiguration(c);
+        ForkJvm jvm;
+        try {
+            jvm = jvms.forConfiguration(c);
+        } catch (ForkJvm.PinningUnavailableException e) {
+            return ForkResults.failed(pc, ConfigurationStatus.FAILED, e.getMessage(), List.of());
+        }
         List<ConfigurationResult> done = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             String who = "fork " + i + " of " + n + ": ";
@@ -113,7 +126,8 @@ public final class ForkExecutor implements ConfigurationExecutor {
             new ForkRequest(scenario.file().toString(), scenario.file().toAbsolutePath().getParent(),
                     scenario.source(), c.id(), c.label(), fork, forks, resultFile.toAbsolutePath(), interval, true,
                     pc.conversion() == null ? null : new ForkRequest.ConvertedModel(pc.model().path().toAbsolutePath(),
-                            pc.loadFormat(), pc.model().sizeBytes(), pc.conversion()), outputsDir, optimized(pc))
+                            pc.loadFormat(), pc.model().sizeBytes(), pc.conversion()), outputsDir, optimized(pc),
+                    traceDir)
                     .write(requestFile);
             o = ForkProcess.run(jvm, requestFile, runDir.resolve("logs").resolve(name), deadline,
                     e -> e.deliverTo(listener, stepPrefix));

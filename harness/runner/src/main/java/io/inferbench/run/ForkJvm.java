@@ -23,8 +23,11 @@ import java.util.Map;
  * @param classpath   class path entries, in order
  * @param jvmArgs     flags before the main class; for repeated flags such as {@code -Xmx} the last wins
  * @param environment variables set (or replaced) in the child's environment
+ * @param launcher    the command the JVM is started through, e.g. {@code taskset -c 0-1} ({@code hardware.cpus});
+ *                    empty to start it directly
  */
-public record ForkJvm(Path java, List<String> classpath, List<String> jvmArgs, Map<String, String> environment) {
+public record ForkJvm(Path java, List<String> classpath, List<String> jvmArgs, Map<String, String> environment,
+                      List<String> launcher) {
     /** Maximum heap of a child unless a configuration says otherwise. */
     public static final String DEFAULT_HEAP = "-Xmx4g";
     /** Thread stack size of a child (the main thread's included; see {@link #current()}). */
@@ -49,6 +52,47 @@ public record ForkJvm(Path java, List<String> classpath, List<String> jvmArgs, M
         classpath = List.copyOf(classpath);
         jvmArgs = List.copyOf(jvmArgs);
         environment = Map.copyOf(environment);
+        launcher = launcher == null ? List.of() : List.copyOf(launcher);
+    }
+
+    /** Started directly. */
+    public ForkJvm(Path java, List<String> classpath, List<String> jvmArgs, Map<String, String> environment) {
+        this(java, classpath, jvmArgs, environment, List.of());
+    }
+
+    /** Pinning was asked for ({@code hardware.cpus}) but this machine has no way to do it. */
+    public static final class PinningUnavailableException extends IllegalStateException {
+        PinningUnavailableException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * This JVM started through {@code taskset -c cpus}, so it and every thread it starts (the backend's
+     * native pools included) run on those CPUs only.
+     *
+     * @throws PinningUnavailableException when {@code taskset} (util-linux) is not on the PATH
+     */
+    public ForkJvm pinnedTo(String cpus) {
+        Path taskset = onPath("taskset");
+        if (taskset == null) {
+            throw new PinningUnavailableException("hardware.cpus (" + cpus + "): taskset is not on the PATH, so the "
+                    + "child JVM cannot be pinned; install util-linux (apt-get install util-linux) or remove hardware.cpus");
+        }
+        return new ForkJvm(java, classpath, jvmArgs, environment, List.of(taskset.toString(), "-c", cpus));
+    }
+
+    private static Path onPath(String name) {
+        String path = System.getenv("PATH");
+        for (String dir : path == null ? new String[0] : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path p = Path.of(dir, name);
+                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                    return p;
+                }
+            }
+        }
+        return null;
     }
 
     /** A JVM like this one: same java, same class path, native access on JDK 22+, a 4 GB heap. */
@@ -84,29 +128,29 @@ public record ForkJvm(Path java, List<String> classpath, List<String> jvmArgs, M
     public ForkJvm withJvmArgs(String... more) {
         List<String> all = new ArrayList<>(jvmArgs);
         all.addAll(List.of(more));
-        return new ForkJvm(java, classpath, all, environment);
+        return new ForkJvm(java, classpath, all, environment, launcher);
     }
 
     public ForkJvm withClasspath(List<String> entries) {
-        return new ForkJvm(java, entries, jvmArgs, environment);
+        return new ForkJvm(java, entries, jvmArgs, environment, launcher);
     }
 
     /** This JVM with {@code entries} after its class path (an adapter's jars after the core's). */
     public ForkJvm withAdditionalClasspath(List<String> entries) {
         List<String> all = new ArrayList<>(classpath);
         entries.stream().filter(e -> !all.contains(e)).forEach(all::add);
-        return new ForkJvm(java, all, jvmArgs, environment);
+        return new ForkJvm(java, all, jvmArgs, environment, launcher);
     }
 
     public ForkJvm withEnvironment(String name, String value) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put(name, value);
-        return new ForkJvm(java, classpath, jvmArgs, env);
+        return new ForkJvm(java, classpath, jvmArgs, env, launcher);
     }
 
-    /** The command line: java, flags, {@code extraJvmArgs}, class path, main class, arguments. */
+    /** The command line: the launcher, java, flags, {@code extraJvmArgs}, class path, main class, arguments. */
     public List<String> command(List<String> extraJvmArgs, String mainClass, String... args) {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(launcher);
         cmd.add(java.toString());
         cmd.addAll(jvmArgs);
         cmd.addAll(extraJvmArgs);

@@ -99,7 +99,7 @@ public final class ForkMain {
         try {
             ConfigurationResult result = new ConfigurationRunner(backends.byName(), new LoadGenerator(),
                     request.interval()).withAccuracy(accuracy).withOutputCapture(request.outputsDir(), agreement)
-                    .execute(pc, listener);
+                    .withTrace(request.traceDir(), request.fork()).execute(pc, listener);
             ResultJson.writeAtomically(request.resultFile(), ResultJson.mapper().writeValueAsBytes(result));
             return 0;
         } catch (InterruptedException e) {

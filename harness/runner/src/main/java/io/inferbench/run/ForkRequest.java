@@ -32,11 +32,13 @@ import java.util.List;
  * @param outputsDir         the run's folder for captured outputs (output agreement), or null to capture none
  * @param optimized          the model the parent's optimization steps produced, or null: the child loads it
  *                           (its class path has no optimizer)
+ * @param traceDir           the run's folder for query traces ({@link TracePiece}), or null for none; only
+ *                           configurations with {@code run.trace: true} write there
  */
 public record ForkRequest(String scenarioFile, Path scenarioBaseDir, String scenarioSource, String configurationId,
                           String configurationLabel, int fork, int forks, Path resultFile, Duration interval,
                           boolean exitWithParent, ConvertedModel converted, Path outputsDir,
-                          OptimizedModel optimized) {
+                          OptimizedModel optimized, Path traceDir) {
     /** A model converted by the parent ({@link CachedConversions}). */
     public record ConvertedModel(Path path, ModelFormat format, long sizeBytes, ConversionInfo info) {
     }
@@ -46,6 +48,13 @@ public record ForkRequest(String scenarioFile, Path scenarioBaseDir, String scen
         public OptimizedModel {
             steps = List.copyOf(steps);
         }
+    }
+
+    public ForkRequest(String scenarioFile, Path scenarioBaseDir, String scenarioSource, String configurationId,
+                       String configurationLabel, int fork, int forks, Path resultFile, Duration interval,
+                       boolean exitWithParent, ConvertedModel converted, Path outputsDir, OptimizedModel optimized) {
+        this(scenarioFile, scenarioBaseDir, scenarioSource, configurationId, configurationLabel, fork, forks,
+                resultFile, interval, exitWithParent, converted, outputsDir, optimized, null);
     }
 
     public ForkRequest(String scenarioFile, Path scenarioBaseDir, String scenarioSource, String configurationId,

@@ -4,6 +4,7 @@ import io.inferbench.result.AccuracyResult;
 import io.inferbench.result.ConfigurationOutcome;
 import io.inferbench.result.ConfigurationResult;
 import io.inferbench.result.ConfigurationStatus;
+import io.inferbench.result.MachineActivity;
 import io.inferbench.result.PhaseResult;
 import io.inferbench.result.PhasesResult;
 import io.inferbench.result.ResourceEstimates;
@@ -41,7 +42,8 @@ final class ForkResults {
         PhasesResult phases = new PhasesResult(first.phases().warmup(), ForkStatistics.merge(measured), measured,
                 ForkStatistics.variation(measured), first.phases().peak());
         return new ConfigurationResult(first.setup(), first.session(), new ConfigurationOutcome.Ok(Verdict.of(reasons)),
-                phases, resources(forks), accuracy(forks));
+                phases, resources(forks), accuracy(forks),
+                MachineActivity.merge(forks.stream().map(ConfigurationResult::machine).toList()));
     }
 
     /**

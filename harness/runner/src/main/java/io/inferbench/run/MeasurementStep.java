@@ -35,8 +35,12 @@ final class MeasurementStep {
      *
      * @param phases  warmup, measurement and any peak search
      * @param outcome OK with its verdict, or FAILED when every measured query failed and the load aborted
+     * @param traces  each load run's query trace ({@code run.trace}), in order; empty without one
      */
-    record Measured(PhasesResult phases, ConfigurationOutcome outcome) {
+    record Measured(PhasesResult phases, ConfigurationOutcome outcome, List<TracePiece.Segment> traces) {
+        Measured {
+            traces = List.copyOf(traces);
+        }
     }
 
     /** The load plan of {@code c}: its profile (a peak search's first probe), run rules and stability rule. */
@@ -46,7 +50,7 @@ final class MeasurementStep {
                 r.warmup(), r.minDuration(), r.minQueries(), r.maxDuration(), interval, c.batching(),
                 r.stability() != null && r.stability().warmupUntilStable()
                         ? intervals -> Stability.isStable(intervals, r.stability().windows(),
-                        r.stability().tolerancePercent(), r.stability().percentile()) : null);
+                        r.stability().tolerancePercent(), r.stability().percentile()) : null, r.trace());
     }
 
     /** Runs {@code c}'s load on {@code sut}, marking its phases on {@code resources}' timeline. */
@@ -71,7 +75,7 @@ final class MeasurementStep {
         boolean failed = load.abortReason() != null && measured.queries() == measured.errors();
         ConfigurationOutcome outcome = failed ? new ConfigurationOutcome.Failed(load.abortReason())
                 : new ConfigurationOutcome.Ok(Verdict.of(Measurements.reasons(c.run(), measured, load)));
-        return new Measured(PhasesResult.once(warmup, measured, null), outcome);
+        return new Measured(PhasesResult.once(warmup, measured, null), outcome, TracePiece.Segment.of("", load));
     }
 
     /** Probes one load after another; the result's measurement is the peak's probe (or the last one). */
@@ -88,12 +92,14 @@ final class MeasurementStep {
             return probed;
         });
         List<PeakSearchResult.Probe> probes = new ArrayList<>();
+        List<TracePiece.Segment> traces = new ArrayList<>();
         PeakSearcher.Probe best = null;
         for (PeakSearcher.Probe p : o.probes()) {
             PhaseResult m = Measurements.phase(p.result().measurement(), p.result().samplesPerQuery(),
                     ps.probe(p.load()), c.batching(), c.run());
             probes.add(new PeakSearchResult.Probe(p.load(), p.meetsSlo(), p.percentileNanos() / 1e6, p.throughputQps(),
                     m));
+            traces.addAll(TracePiece.Segment.of("probe " + ps.probe(p.load()).describe(), p.result()));
             if (p.meetsSlo() && (best == null || p.load() > best.load())) {
                 best = p;
             }
@@ -118,7 +124,8 @@ final class MeasurementStep {
         }
         PeakSearchResult peak = new PeakSearchResult(ps.searched().id(), ps.percentile(), ps.slo().toNanos() / 1e6,
                 o.found(), o.peak(), probes);
-        return new Measured(PhasesResult.once(warmup, measured, peak), new ConfigurationOutcome.Ok(Verdict.of(reasons)));
+        return new Measured(PhasesResult.once(warmup, measured, peak), new ConfigurationOutcome.Ok(Verdict.of(reasons)),
+                traces);
     }
 
     private static String fmt(double v) {

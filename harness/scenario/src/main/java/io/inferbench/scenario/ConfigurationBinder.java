@@ -46,7 +46,8 @@ final class ConfigurationBinder {
         BackendProvider provider = backend == null ? null : backends.get(backend.name());
         ModelSpec model = models.model(root, provider);
         InputSpec inputs = this.inputs.inputs(root.map(ScenarioKeys.INPUTS));
-        HardwareSpec hardware = hardware(root.map(ScenarioKeys.HARDWARE));
+        YamlMap hardwareMap = root.map(ScenarioKeys.HARDWARE);
+        HardwareSpec hardware = hardware(hardwareMap);
         LoadProfile load = LoadBinder.bind(root.map(ScenarioKeys.LOAD));
         YamlMap optimization = root.map(ScenarioKeys.OPTIMIZATION);
         io.inferbench.load.Batching batching = LoadBinder.batching(optimization);
@@ -70,6 +71,14 @@ final class ConfigurationBinder {
         settings.put("model", model.source().describe());
         settings.put("model.format", model.format().name().toLowerCase(Locale.ROOT));
         settings.put("hardware.device", hardware.device().toString());
+        if (hardware.cpus() != null) {
+            settings.put("hardware.cpus", hardware.cpus());
+            if (run.forks() == 0) {
+                hardwareMap.problem(HardwareKeys.CPUS.name(), "hardware.cpus pins a child JVM, "
+                        + "but run.forks: 0 runs this configuration in the harness's own JVM; use run.forks: 1 or more");
+                return null;
+            }
+        }
         settings.put("load", load.describe());
         settings.put("inputs.batch-size", Integer.toString(inputs.batchSize()));
         settings.put("inputs.sequence-length", Integer.toString(inputs.sequenceLength()));
@@ -99,6 +108,12 @@ final class ConfigurationBinder {
         }
         if (run.forks() != RunSpec.DEFAULT_FORKS) {
             settings.put("run.forks", run.forks() == 0 ? "0 (in the harness's JVM)" : Integer.toString(run.forks()));
+        }
+        if (run.trace()) {
+            settings.put("run.trace", "true");
+        }
+        if (run.busyThresholdPercent() != RunSpec.DEFAULT_BUSY_THRESHOLD) {
+            settings.put("run.busy-threshold", run.busyThresholdPercent() + "%");
         }
         if (run.jvm().heap() != null) {
             settings.put("run.jvm.heap", run.jvm().heap());
@@ -150,6 +165,33 @@ final class ConfigurationBinder {
         if (device.equals(HardwareKeys.CPU) && id != 0) {
             return m.problem(HardwareKeys.DEVICE_ID.name(), HardwareKeys.GPU_ONLY_ID.message());
         }
-        return new HardwareSpec(device.equals(HardwareKeys.CPU) ? Device.CPU : Device.gpu(id));
+        String cpus = m.has(HardwareKeys.CPUS.name()) ? cpus(m) : null;
+        if (m.has(HardwareKeys.CPUS.name()) && cpus == null) {
+            return null;
+        }
+        return new HardwareSpec(device.equals(HardwareKeys.CPU) ? Device.CPU : Device.gpu(id), cpus);
+    }
+
+    /** {@code hardware.cpus}: a CPU list of online CPUs, as written canonically; null after recording a problem. */
+    private static String cpus(YamlMap m) {
+        String key = HardwareKeys.CPUS.name();
+        String raw = m.string(HardwareKeys.CPUS);
+        if (raw == null) {
+            return null;
+        }
+        java.util.Optional<java.util.SortedSet<Integer>> cpus = CpuList.parse(raw);
+        if (cpus.isEmpty()) {
+            return m.problem(key, "expected a CPU list such as \"0-1\" or \"0,2,4-7\" (ranges low-high, at most "
+                    + CpuList.MAX_CPU + "), got '" + raw + "'");
+        }
+        java.util.SortedSet<Integer> online = CpuList.online();
+        java.util.SortedSet<Integer> missing = new java.util.TreeSet<>(cpus.get());
+        missing.removeAll(online);
+        if (!missing.isEmpty()) {
+            return m.problem(key, "CPU" + (missing.size() == 1 ? " " : "s ") + CpuList.format(missing)
+                    + (missing.size() == 1 ? " does" : " do") + " not exist on this machine (online: "
+                    + CpuList.format(online) + ")");
+        }
+        return CpuList.format(cpus.get());
     }
 }

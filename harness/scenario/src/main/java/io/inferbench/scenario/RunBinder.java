@@ -50,7 +50,9 @@ final class RunBinder {
         Duration timeout = m.duration(RunKeys.TIMEOUT, RunSpec.defaultTimeout(maxDuration, forks));
         Boolean earlyStopping = m.flag(RunKeys.EARLY_STOPPING);
         JvmSpec jvm = jvm(m.map(RunKeys.JVM));
-        if (timeout == null || earlyStopping == null || jvm == null) {
+        Boolean trace = m.flag(RunKeys.TRACE);
+        Double busy = m.percentage(RunKeys.BUSY_THRESHOLD, RunSpec.DEFAULT_BUSY_THRESHOLD);
+        if (timeout == null || earlyStopping == null || jvm == null || trace == null || busy == null) {
             return null;
         }
         if (timeout.compareTo(minDuration) < 0) {
@@ -58,7 +60,7 @@ final class RunBinder {
                     + "min-duration (" + Durations.format(minDuration) + "): no configuration could finish");
         }
         return new RunSpec(warmup, minDuration, minQueries, maxDuration, forks, timeout, stability, earlyStopping,
-                jvm);
+                jvm, trace, busy);
     }
 
     /** {@code run.jvm}: the child JVM's heap, flags and environment; null after recording a problem. */

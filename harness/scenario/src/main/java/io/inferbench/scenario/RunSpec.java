@@ -20,11 +20,26 @@ import java.time.Duration;
  * @param earlyStopping whether too few queries for an early-stopping estimate of the profile's key
  *                    percentile make the measurement INVALID (the estimates are reported either way)
  * @param jvm         heap, flags and environment of the configuration's child JVMs
+ * @param trace       whether every query's scheduled, start and end time is written ({@code run.trace})
+ * @param busyThresholdPercent another process above this share of one core while the load runs makes the
+ *                    machine "busy" ({@code run.busy-threshold}, percent of one core)
  */
 public record RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration, int forks,
-                      Duration timeout, StabilitySpec stability, boolean earlyStopping, JvmSpec jvm) {
+                      Duration timeout, StabilitySpec stability, boolean earlyStopping, JvmSpec jvm, boolean trace,
+                      double busyThresholdPercent) {
+    /** {@code run.busy-threshold}'s default, in percent of one core. */
+    public static final double DEFAULT_BUSY_THRESHOLD = Double.parseDouble(
+            RunKeys.BUSY_THRESHOLD.defaultText().replace("%", ""));
+
     public RunSpec {
         jvm = jvm == null ? JvmSpec.DEFAULT : jvm;
+    }
+
+    /** Without a query trace, with the default busy threshold. */
+    public RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration, int forks,
+                   Duration timeout, StabilitySpec stability, boolean earlyStopping, JvmSpec jvm) {
+        this(warmup, minDuration, minQueries, maxDuration, forks, timeout, stability, earlyStopping, jvm, false,
+                DEFAULT_BUSY_THRESHOLD);
     }
 
     public RunSpec(Warmup warmup, Duration minDuration, long minQueries, Duration maxDuration, int forks,

@@ -62,7 +62,8 @@ public final class EnvironmentProbe {
                 libraries(libraryVersions),
                 Git.commit(projectDir),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
-                Gpus.detect());
+                Gpus.detect(),
+                CpuPower.read(CpuPower.SYSFS_CPU));
     }
 
     /**

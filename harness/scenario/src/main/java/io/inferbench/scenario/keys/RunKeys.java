@@ -56,6 +56,16 @@ public final class RunKeys {
             + "(p90 single-stream, p99 otherwise; e.g. 662 queries for p99 at 99% confidence). The estimates are "
             + "reported either way.").withDefault(false);
 
+    public static final KeySpec TRACE = KeySpec.of("trace", new Flag(), "Write every query's scheduled, start and "
+            + "end time, as LoadGen's detailed log does: trace.csv.gz and trace.json (Chrome's Trace Event Format, for "
+            + "Perfetto or chrome://tracing) beside result.json. Off by default: it costs memory (32 bytes a "
+            + "query, at most 4 million queries per measurement) and disk.").withDefault(false);
+
+    public static final KeySpec BUSY_THRESHOLD = KeySpec.of("busy-threshold", new Percentage(), "The noise guard: the "
+            + "report warns that the machine was busy when another process took more than this share of one core in a "
+            + "2-second window while the configuration's load ran (e.g. 20%: a fifth of a core taken from a 2-core "
+            + "machine's benchmark moves its latency by more than a comparison's 5% margin).").withDefault("20%");
+
     public static final KeySpec HEAP = KeySpec.of("heap", Text.matching("^[1-9][0-9]*[kKmMgG]?$"),
             "Maximum heap as -Xmx takes it; default 4g.").withExamples("2g", "512m");
     public static final KeySpec ARGS = KeySpec.of("args", new ListOf(Text.matching("^-"), 0),
@@ -71,7 +81,8 @@ public final class RunKeys {
 
     public static final SectionSpec SECTION = new SectionSpec("run", "When the measurement starts, and when it has "
             + "enough: it lasts at least min-duration AND completes at least min-queries, stopping at max-duration.",
-            List.of(WARMUP, MIN_DURATION, MIN_QUERIES, MAX_DURATION, FORKS, TIMEOUT, STABILITY, EARLY_STOPPING, JVM));
+            List.of(WARMUP, MIN_DURATION, MIN_QUERIES, MAX_DURATION, FORKS, TIMEOUT, STABILITY, EARLY_STOPPING, TRACE,
+            BUSY_THRESHOLD, JVM));
 
     private RunKeys() {
     }
