@@ -84,7 +84,9 @@ final class FigureWalker {
             Map.entry("timeline", "raw observations, one per interval"),
             Map.entry("utilization.phases", "phase marks on the timeline"),
             // Not measurements.
-            Map.entry("environment", "facts of the machine"), Map.entry("scenario", "the scenario as written"),
+            Map.entry("environment", "facts of the machine"),
+            Map.entry("machine", "the noise guard's observations of the machine around the load (load average, "
+                    + "other processes), not figures of the configuration"), Map.entry("scenario", "the scenario as written"),
             Map.entry("setup", "the configuration as declared"),
             Map.entry("comparisonSettings", "the comparisons' settings: metric, margin, how many p-values were "
                     + "adjusted together"), Map.entry("session", "tensor shapes and settings"),
