@@ -167,6 +167,25 @@ public final class SiteBuilder {
                 toRender.add(p);
             }
         }
+        // Run and comparison pages need the results, the history pages and the index only the summaries:
+        // both are made at once, so neither waits for the other's last page with a core idle.
+        java.util.concurrent.CompletableFuture<Void> runPages = java.util.concurrent.CompletableFuture.runAsync(
+                () -> renderRunPages(toRender, dir, pages, rendered));
+        try {
+            aggregates(dir, byScenario, placed, pages);
+        } finally {
+            awaitRunPages(runPages);
+        }
+        int removed = removeStale(dir, old, pages);
+        new SiteManifest(SiteManifest.SCHEMA, version, entries(inputs, summaries), pages).write(dir);
+        Collections.sort(rendered);
+        return new Site(placed.size(), byScenario.size(), (int) plan.stream().filter(Planned::comparison).count(),
+                dir.resolve("index.html"), rendered, plan.size() - toRender.size(), parsed[0], removed, warnings,
+                skipped);
+    }
+
+    /** Renders and writes {@code toRender}'s run and comparison pages, listing each in {@code pages} and {@code rendered}. */
+    private void renderRunPages(List<Planned> toRender, Path dir, Map<String, String> pages, List<String> rendered) {
         tasks(toRender).parallelStream().forEach(task -> {
             Placed decoded = null;
             Map<String, LatencySample> samples = null;
@@ -188,14 +207,21 @@ public final class SiteBuilder {
                 rendered.add(p.path());
             }
         });
+    }
 
-        aggregates(dir, byScenario, placed, pages);
-        int removed = removeStale(dir, old, pages);
-        new SiteManifest(SiteManifest.SCHEMA, version, entries(inputs, summaries), pages).write(dir);
-        Collections.sort(rendered);
-        return new Site(placed.size(), byScenario.size(), (int) plan.stream().filter(Planned::comparison).count(),
-                dir.resolve("index.html"), rendered, plan.size() - toRender.size(), parsed[0], removed, warnings,
-                skipped);
+    /** Waits for the run and comparison pages; their failure (a page that cannot be written) is rethrown as it was. */
+    private static void awaitRunPages(java.util.concurrent.CompletableFuture<Void> runPages) {
+        try {
+            runPages.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** The version pages depend on besides their inputs: the renderer, InferBench, every template. */
@@ -356,20 +382,25 @@ public final class SiteBuilder {
                             Map<String, String> pages) {
         Map<String, ScenarioHistory> histories = new LinkedHashMap<>();
         List<SiteIndexView.ScenarioRow> scenarioRows = new ArrayList<>();
+        // Every page below is independent of the others once the changes are detected: they are
+        // written as one batch on the cores (a year's median page alone is as big as the rest).
+        List<Runnable> writes = new ArrayList<>();
         for (Map.Entry<String, List<Placed>> e : byScenario.entrySet()) {
             List<Placed> series = e.getValue();
             String slug = series.get(0).scenarioSlug();
             ScenarioHistory history = new ScenarioHistory(e.getKey(), series.stream().map(Placed::run).toList(),
                     series.stream().map(p -> "runs/" + p.slug() + ".html").toList(), changePoints);
             histories.put(e.getKey(), history);
-            history.metrics().parallelStream().forEach(m -> {
-                String path = "scenarios/" + m.folder() + slug + ".html";
-                String root = m.folder().isEmpty() ? "../" : "../../";
-                write(dir.resolve(path), renderer.renderPage("site-scenario", Map.of("history", history.view(m, slug),
-                        "site", new SiteNav(root + "index.html", root + "compare.html", null, e.getKey(), null,
-                                "scenario")), null));
-                pages.put(path, "history");
-            });
+            for (HistoryMetric m : history.metrics()) {
+                writes.add(() -> {
+                    String path = "scenarios/" + m.folder() + slug + ".html";
+                    String root = m.folder().isEmpty() ? "../" : "../../";
+                    write(dir.resolve(path), renderer.renderPage("site-scenario", Map.of("history",
+                            history.view(m, slug), "site", new SiteNav(root + "index.html", root + "compare.html",
+                                    null, e.getKey(), null, "scenario")), null));
+                    pages.put(path, "history");
+                });
+            }
             scenarioRows.add(new SiteIndexView.ScenarioRow("scenarios/" + slug + ".html", e.getKey(), series.size(),
                     Formats.instant(series.get(series.size() - 1).run().startedAt()), history.changeCount()));
         }
@@ -388,13 +419,14 @@ public final class SiteBuilder {
         }
         rows.sort(Comparator.comparing(SiteIndexView.Row::sortKey).reversed());
         String script = renderer.asset("site.js");
-        write(dir.resolve("index.html"), renderer.renderPage("site-index", Map.of("index", new SiteIndexView(
-                "InferBench runs", Formats.instant(Instant.now()), rows, scenarios), "site",
-                new SiteNav("index.html", "compare.html", null, null, null, "index")), script));
-        write(dir.resolve("compare.html"), renderer.renderPage("site-chooser", Map.of("site",
+        writes.add(() -> write(dir.resolve("index.html"), renderer.renderPage("site-index", Map.of("index",
+                new SiteIndexView("InferBench runs", Formats.instant(Instant.now()), rows, scenarios), "site",
+                new SiteNav("index.html", "compare.html", null, null, null, "index")), script)));
+        writes.add(() -> write(dir.resolve("compare.html"), renderer.renderPage("site-chooser", Map.of("site",
                 new SiteNav("index.html", "compare.html", null, null, null, "chooser"), "data",
                 SitePages.chooserData(placed.stream().map(Placed::run).toList(),
-                        placed.stream().map(Placed::slug).toList())), script));
+                        placed.stream().map(Placed::slug).toList())), script)));
+        writes.parallelStream().forEach(Runnable::run);
     }
 
     /** Deletes the pages the earlier build listed that this one did not write or keep; only generated names. */
