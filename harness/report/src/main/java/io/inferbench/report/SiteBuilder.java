@@ -131,7 +131,7 @@ public final class SiteBuilder {
 
         int[] parsed = new int[1];
         Map<Integer, String> unreadable = new ConcurrentHashMap<>();
-        List<SiteRun> all = summaries(inputs, known, parsed, unreadable);
+        List<SiteRun> all = SiteSummaries.of(inputs, known, parsed, unreadable);
         // One bad result does not sink the site: it is left out, named, and the rest is built.
         List<SiteInput> readable = new ArrayList<>();
         List<SiteRun> summaries = new ArrayList<>();
@@ -177,7 +177,7 @@ public final class SiteBuilder {
             awaitRunPages(runPages);
         }
         int removed = removeStale(dir, old, pages);
-        new SiteManifest(SiteManifest.SCHEMA, version, entries(inputs, summaries), pages).write(dir);
+        new SiteManifest(SiteManifest.SCHEMA, version, SiteSummaries.entries(inputs, summaries), pages).write(dir);
         Collections.sort(rendered);
         return new Site(placed.size(), byScenario.size(), (int) plan.stream().filter(Planned::comparison).count(),
                 dir.resolve("index.html"), rendered, plan.size() - toRender.size(), parsed[0], removed, warnings,
@@ -229,48 +229,6 @@ public final class SiteBuilder {
         String inferbench = SiteBuilder.class.getPackage().getImplementationVersion();
         return RENDERER_VERSION + " inferbench " + (inferbench == null ? "dev" : inferbench) + " templates "
                 + renderer.templatesDigest();
-    }
-
-    /** Each input's summary: from the manifest when its digests are unchanged, else parsed (in parallel). */
-    /**
-     * Each input's summary, from the manifest when its files are unchanged, else parsed. A result
-     * that cannot be read is put in {@code unreadable} (by index, with its one-line reason) and has
-     * no summary.
-     */
-    private static List<SiteRun> summaries(List<SiteInput> inputs, Map<String, SiteManifest.Entry> known,
-                                           int[] parsed, Map<Integer, String> unreadable) throws IOException {
-        SiteRun[] out = new SiteRun[inputs.size()];
-        List<Integer> toParse = new ArrayList<>();
-        List<Integer> toCheck = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            SiteInput in = inputs.get(i);
-            SiteManifest.Entry e = in.cacheable() ? known.get(in.key()) : null;
-            if (e != null && in.resultStamp().equals(e.resultStamp()) && in.gateStamp().equals(e.gateStamp())) {
-                in.trust(e.resultDigest(), e.gateDigest()); // files untouched since they were digested
-                out[i] = e.run();
-            } else {
-                toCheck.add(i);
-            }
-        }
-        // Touched or new files: digest them (in parallel); parse those whose bytes changed.
-        toCheck.parallelStream().forEach(i -> {
-            SiteInput in = inputs.get(i);
-            SiteManifest.Entry e = in.cacheable() ? known.get(in.key()) : null;
-            if (e != null && Objects.equals(e.resultDigest(), in.resultDigest())
-                    && Objects.equals(e.gateDigest(), in.gateDigest())) {
-                out[i] = e.run();
-            }
-        });
-        toCheck.stream().filter(i -> out[i] == null).forEach(toParse::add);
-        toParse.parallelStream().forEach(i -> {
-            try {
-                out[i] = SiteRun.of(inputs.get(i).comparable(), inputs.get(i).gate());
-            } catch (IOException | RuntimeException e) {
-                unreadable.put(i, String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable result"));
-            }
-        });
-        parsed[0] = toParse.size() - unreadable.size();
-        return java.util.Arrays.asList(out);
     }
 
     /** Runs in start order with their page names (given in that order, so a full and an incremental build agree). */
@@ -439,18 +397,6 @@ public final class SiteBuilder {
             }
         }
         return removed;
-    }
-
-    private static List<SiteManifest.Entry> entries(List<SiteInput> inputs, List<SiteRun> summaries) {
-        List<SiteManifest.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            SiteInput in = inputs.get(i);
-            if (in.cacheable()) {
-                entries.add(new SiteManifest.Entry(in.key(), in.resultDigest(), in.gateDigest(), in.resultStamp(),
-                        in.gateStamp(), summaries.get(i)));
-            }
-        }
-        return entries;
     }
 
     private static String digest(String... parts) {
