@@ -64,27 +64,8 @@ public final class CpuList {
         return all;
     }
 
-    /** {@code [0, 1, 2, 5]} as {@code 0-2,5}. */
+    /** {@code [0, 1, 2, 5]} as {@code 0-2,5} ({@link io.inferbench.api.CpuLists}). */
     public static String format(SortedSet<Integer> cpus) {
-        StringBuilder b = new StringBuilder();
-        Integer start = null;
-        Integer prev = null;
-        for (int c : cpus) {
-            if (prev != null && c == prev + 1) {
-                prev = c;
-                continue;
-            }
-            append(b, start, prev);
-            start = c;
-            prev = c;
-        }
-        append(b, start, prev);
-        return b.toString();
-    }
-
-    private static void append(StringBuilder b, Integer start, Integer end) {
-        if (start != null) {
-            b.append(b.isEmpty() ? "" : ",").append(start).append(end.equals(start) ? "" : "-" + end);
-        }
+        return io.inferbench.api.CpuLists.format(cpus);
     }
 }

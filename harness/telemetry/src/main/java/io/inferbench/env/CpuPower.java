@@ -56,7 +56,7 @@ public final class CpuPower {
             return byGovernor.keySet().iterator().next();
         }
         List<String> parts = new ArrayList<>();
-        byGovernor.forEach((g, cpus) -> parts.add(g + " (cpu" + CpuLists.format(cpus) + ")"));
+        byGovernor.forEach((g, cpus) -> parts.add(g + " (cpu" + io.inferbench.api.CpuLists.format(cpus) + ")"));
         return String.join(", ", parts);
     }
 
